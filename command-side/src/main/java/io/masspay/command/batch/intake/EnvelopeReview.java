@@ -1,0 +1,73 @@
+package io.masspay.command.batch.intake;
+
+import io.masspay.command.directory.IssuerDirectory;
+import io.masspay.command.wallet.WalletEntry;
+import io.masspay.command.wallet.WalletRegistry;
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.FieldError;
+import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.wallet.OwnerType;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks what refuses a submission whole: the envelope fields, the source wallet and the item limit.
+ * Naming another issuer's account or wallet is 403; every other envelope problem is listed in one 422.
+ */
+@Component
+class EnvelopeReview {
+
+    private final WalletRegistry wallets;
+    private final IssuerDirectory issuers;
+
+    EnvelopeReview(WalletRegistry wallets, IssuerDirectory issuers) {
+        this.wallets = wallets;
+        this.issuers = issuers;
+    }
+
+    WalletEntry review(IssuerAccountNumber caller, BatchRequest request) {
+        List<FieldError> errors = new ArrayList<>(request.envelopeErrors());
+        if (request.issuerAccountNumber() == null) {
+            errors.add(missing("IssuerAccountNumber"));
+        } else if (!request.issuerAccountNumber().equals(caller.value())) {
+            throw new MassPayException(ErrorCode.FORBIDDEN, "The token may not act for that IssuerAccountNumber");
+        }
+        WalletEntry source = null;
+        if (request.sourceWalletId() == null) {
+            errors.add(missing("SourceWalletId"));
+        } else {
+            source = wallets.find(new WalletId(request.sourceWalletId())).orElse(null);
+            if (source != null && !source.issuer().equals(caller)) {
+                throw new MassPayException(ErrorCode.FORBIDDEN, "The token may not use that SourceWalletId");
+            }
+            if (source == null || source.ownerType() != OwnerType.Issuer) {
+                errors.add(new FieldError("SourceWalletId", ErrorCode.WALLET_NOT_FOUND,
+                        "No issuer wallet " + request.sourceWalletId()));
+            }
+        }
+        if (request.customerBatchId() != null && !FormatRules.CLIENT_ID.matcher(request.customerBatchId()).matches()) {
+            errors.add(new FieldError("CustomerBatchId", ErrorCode.INVALID_FIELD,
+                    "CustomerBatchId must be 1..64 characters of [A-Za-z0-9._:-]"));
+        }
+        if (request.items().isEmpty() && errors.stream().noneMatch(e -> e.field().equals("Items"))) {
+            errors.add(new FieldError("Items", ErrorCode.MISSING_FIELD, "Items must hold at least one item"));
+        }
+        if (!errors.isEmpty()) {
+            throw new MassPayException(ErrorCode.VALIDATION_FAILED, "The batch was refused", errors);
+        }
+        int limit = issuers.maxItemsPerBatch(caller).orElse(IssuerDirectory.DEFAULT_MAX_ITEMS_PER_BATCH);
+        if (request.items().size() > limit) {
+            throw new MassPayException(ErrorCode.BATCH_TOO_LARGE,
+                    "The batch has " + request.items().size() + " items; this issuer's limit is " + limit);
+        }
+        return source;
+    }
+
+    private static FieldError missing(String field) {
+        return new FieldError(field, ErrorCode.MISSING_FIELD, field + " is required");
+    }
+}

@@ -1,0 +1,48 @@
+package io.masspay.command.directory;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.ids.RecipientId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Recipients, scoped by issuer: the same RecipientId under two issuers names two different people. */
+@Repository
+public class RecipientDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    public RecipientDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void register(Recipient recipient, String name, String email) {
+        int inserted = jdbc.update("""
+                insert into recipient (issuer_account_number, recipient_id, type, name, email, country)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                recipient.issuer().value(), recipient.recipientId().value(), recipient.type().name(),
+                name, email, recipient.country());
+        if (inserted == 0) {
+            throw new MassPayException(ErrorCode.INVALID_FIELD, "RecipientId already exists");
+        }
+    }
+
+    /** One query for a whole batch, whatever its size. */
+    public Map<RecipientId, Recipient> findAll(IssuerAccountNumber issuer, Collection<RecipientId> ids) {
+        String[] values = ids.stream().map(RecipientId::value).distinct().toArray(String[]::new);
+        return jdbc.query("""
+                        select recipient_id, type, country from recipient
+                        where issuer_account_number = ? and recipient_id = any(?)""",
+                        (rs, i) -> new Recipient(issuer, new RecipientId(rs.getString(1)),
+                                RecipientType.valueOf(rs.getString(2)), rs.getString(3)),
+                        issuer.value(), values)
+                .stream()
+                .collect(Collectors.toMap(Recipient::recipientId, Function.identity()));
+    }
+}

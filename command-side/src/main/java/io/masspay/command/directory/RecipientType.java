@@ -1,0 +1,5 @@
+package io.masspay.command.directory;
+
+public enum RecipientType {
+    Individual, Company
+}

@@ -1,0 +1,107 @@
+package io.masspay.command.payment;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.transfer.CompleteItem;
+import io.masspay.kernel.transfer.FailItem;
+import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.wallet.Credit;
+import io.masspay.kernel.wallet.CreditRecipientWallet;
+import io.masspay.kernel.wallet.Debit;
+import io.masspay.kernel.wallet.DebitIssuerWallet;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pays submitted items wallet-first, a chunk at a time. The pooled processor hands over up to its
+ * batch size of events in one unit of work; the items are collected there and paid once, just before
+ * that unit commits: one debit command per issuer wallet, one credit command per recipient wallet,
+ * then one step per item. The commands join the processor's transaction, so the money, the item
+ * outcomes and the processor's token commit together (DESIGN.md, step 2).
+ *
+ * <p>Never replayed: it issues commands, and a replay would pay again.
+ */
+@Component
+@ProcessingGroup(WalletFirstPayments.GROUP)
+public class WalletFirstPayments {
+
+    public static final String GROUP = "payments";
+    private static final String CHUNK = WalletFirstPayments.class.getName() + ".chunk";
+
+    private final CommandGateway commands;
+
+    public WalletFirstPayments(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ItemSubmitted item) {
+        chunk().add(item);
+    }
+
+    private List<ItemSubmitted> chunk() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(CHUNK, key -> {
+            List<ItemSubmitted> items = new ArrayList<>();
+            root.onPrepareCommit(unit -> pay(items));
+            return items;
+        });
+    }
+
+    private void pay(List<ItemSubmitted> items) {
+        Set<TransactionId> debited = debitIssuers(items);
+        creditRecipients(items, debited);
+        for (ItemSubmitted item : items) {
+            if (!debited.contains(item.transactionId())) {
+                commands.sendAndWait(new FailItem(item.transactionId(), item.attemptNo(),
+                        ErrorCode.INSUFFICIENT_FUNDS_RUNTIME));
+            } else if (item.sendMethod().isWallet()) {
+                commands.sendAndWait(new CompleteItem(item.transactionId(), item.attemptNo()));
+            }
+        }
+    }
+
+    /** Items keep their event order per issuer wallet, which is submission order. */
+    private Set<TransactionId> debitIssuers(List<ItemSubmitted> items) {
+        Map<WalletId, List<Debit>> bySource = new LinkedHashMap<>();
+        for (ItemSubmitted item : items) {
+            bySource.computeIfAbsent(item.sourceWalletId(), k -> new ArrayList<>())
+                    .add(new Debit(item.transactionId(), item.attemptNo(), item.amount()));
+        }
+        Set<TransactionId> debited = new HashSet<>();
+        bySource.forEach((wallet, debits) -> {
+            List<TransactionId> accepted = commands.sendAndWait(new DebitIssuerWallet(wallet, debits));
+            debited.addAll(accepted);
+        });
+        return debited;
+    }
+
+    private void creditRecipients(List<ItemSubmitted> items, Set<TransactionId> debited) {
+        Map<WalletId, List<ItemSubmitted>> byWallet = new LinkedHashMap<>();
+        for (ItemSubmitted item : items) {
+            if (debited.contains(item.transactionId())) {
+                byWallet.computeIfAbsent(item.recipientWalletId(), k -> new ArrayList<>()).add(item);
+            }
+        }
+        byWallet.forEach((wallet, credited) -> {
+            ItemSubmitted first = credited.get(0);
+            commands.sendAndWait(new CreditRecipientWallet(wallet, first.issuer(), first.recipientId(),
+                    first.amount().currency(),
+                    credited.stream().map(i -> new Credit(i.transactionId(), i.attemptNo(), i.amount())).toList()));
+        });
+    }
+}

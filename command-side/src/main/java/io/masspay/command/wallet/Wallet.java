@@ -1,0 +1,126 @@
+package io.masspay.command.wallet;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.kernel.money.Money;
+import io.masspay.kernel.wallet.Credit;
+import io.masspay.kernel.wallet.CreditRecipientWallet;
+import io.masspay.kernel.wallet.Debit;
+import io.masspay.kernel.wallet.DebitIssuerWallet;
+import io.masspay.kernel.wallet.FundWallet;
+import io.masspay.kernel.wallet.IssuerDebitRejected;
+import io.masspay.kernel.wallet.IssuerDebited;
+import io.masspay.kernel.wallet.OpenWallet;
+import io.masspay.kernel.wallet.OwnerType;
+import io.masspay.kernel.wallet.WalletCredited;
+import io.masspay.kernel.wallet.WalletFunded;
+import io.masspay.kernel.wallet.WalletOpened;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One ledger account. It keeps only its balance, currency and owner kind: all an invariant needs
+ * (never negative, one currency, only issuer wallets fund batches).
+ */
+@Aggregate
+public class Wallet {
+
+    @AggregateIdentifier
+    private WalletId walletId;
+    private OwnerType ownerType;
+    private Money balance;
+
+    protected Wallet() {
+    }
+
+    @CommandHandler
+    public Wallet(OpenWallet command) {
+        apply(new WalletOpened(command.walletId(), command.issuer(), command.ownerType(), command.ownerId(),
+                command.currency()));
+    }
+
+    /** @return the balance after funding, for the operator's answer. */
+    @CommandHandler
+    Money handle(FundWallet command) {
+        requireCurrency(command.amount().currency());
+        if (command.amount().minorUnits() <= 0) {
+            throw new MassPayException(ErrorCode.INVALID_AMOUNT, "Amount must be greater than zero");
+        }
+        apply(new WalletFunded(walletId, command.amount(), command.reference()));
+        return balance;
+    }
+
+    /** Decides item by item, in the given order, so which items fail for lack of funds is predictable. */
+    @CommandHandler
+    List<TransactionId> handle(DebitIssuerWallet command) {
+        if (ownerType != OwnerType.Issuer) {
+            throw new IllegalStateException("Only issuer wallets fund payouts: " + walletId);
+        }
+        List<TransactionId> debited = new ArrayList<>();
+        for (Debit debit : command.debits()) {
+            requireCurrency(debit.amount().currency());
+            if (balance.isLessThan(debit.amount())) {
+                apply(new IssuerDebitRejected(walletId, debit.transactionId(), debit.attemptNo(), debit.amount(),
+                        ErrorCode.INSUFFICIENT_FUNDS_RUNTIME));
+            } else {
+                apply(new IssuerDebited(walletId, debit.transactionId(), debit.attemptNo(), debit.amount()));
+                debited.add(debit.transactionId());
+            }
+        }
+        return debited;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CreditRecipientWallet command) {
+        if (walletId == null) {
+            apply(new WalletOpened(command.walletId(), command.issuer(), OwnerType.Recipient,
+                    command.recipientId().value(), command.currency()));
+        }
+        for (Credit credit : command.credits()) {
+            requireCurrency(credit.amount().currency());
+            apply(new WalletCredited(walletId, credit.transactionId(), credit.attemptNo(), credit.amount()));
+        }
+    }
+
+    private void requireCurrency(CurrencyCode currency) {
+        if (balance.currency() != currency) {
+            throw new MassPayException(ErrorCode.CURRENCY_MISMATCH,
+                    "Wallet " + walletId + " holds " + balance.currency() + ", not " + currency);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(WalletOpened event) {
+        walletId = event.walletId();
+        ownerType = event.ownerType();
+        balance = Money.zero(event.currency());
+    }
+
+    @EventSourcingHandler
+    void on(WalletFunded event) {
+        balance = balance.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(IssuerDebited event) {
+        balance = balance.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(WalletCredited event) {
+        balance = balance.plus(event.amount());
+    }
+}

@@ -1,0 +1,84 @@
+package io.masspay.infra.security;
+
+import io.masspay.kernel.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Turns {@code Authorization: Bearer <token>} into an authenticated caller: the operator token gives
+ * the OPERATOR role and no issuer; an API key gives the ISSUER role bound to exactly one issuer.
+ */
+@Component
+class BearerTokenAuthentication implements ReactiveAuthenticationManager, ServerAuthenticationConverter {
+
+    static final String OPERATOR = "OPERATOR";
+    static final String ISSUER = "ISSUER";
+    private static final String PREFIX = "Bearer ";
+
+    private final OperatorToken operatorToken;
+    private final Credentials credentials;
+
+    BearerTokenAuthentication(OperatorToken operatorToken, Credentials credentials) {
+        this.operatorToken = operatorToken;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public Mono<Authentication> convert(ServerWebExchange exchange) {
+        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Mono.empty();
+        }
+        String token = header.substring(PREFIX.length()).trim();
+        return Mono.just(new PresentedToken(token));
+    }
+
+    @Override
+    public Mono<Authentication> authenticate(Authentication authentication) {
+        String token = (String) authentication.getCredentials();
+        if (token.isEmpty() || token.length() > 512) {
+            return Mono.error(new BadCredentialsException("Unknown token"));
+        }
+        if (operatorToken.matches(token)) {
+            return Mono.just(new UsernamePasswordAuthenticationToken("operator", null,
+                    AuthorityUtils.createAuthorityList("ROLE_" + OPERATOR)));
+        }
+        return Mono.fromCallable(() -> credentials.issuerForApiKey(token))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(issuer -> issuer.<Mono<Authentication>>map(ian -> Mono.just(
+                                new UsernamePasswordAuthenticationToken(new Caller(ian), null,
+                                        AuthorityUtils.createAuthorityList("ROLE_" + ISSUER))))
+                        .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown token"))));
+    }
+
+    /** A token as presented, not yet checked. */
+    static final class PresentedToken extends AbstractAuthenticationToken {
+
+        private final String token;
+
+        PresentedToken(String token) {
+            super(AuthorityUtils.NO_AUTHORITIES);
+            this.token = token;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return token;
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return null;
+        }
+    }
+}

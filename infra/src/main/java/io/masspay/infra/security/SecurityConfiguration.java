@@ -1,0 +1,51 @@
+package io.masspay.infra.security;
+
+import io.masspay.infra.web.ErrorWriter;
+import io.masspay.kernel.error.ErrorCode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+import java.util.List;
+
+/**
+ * Stateless bearer authentication on {@code /API/**}: 401 UNAUTHORIZED for a missing or unknown token,
+ * 403 FORBIDDEN when the token's kind may not call the path (issuers never reach /Admin).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, BearerTokenAuthentication bearer,
+                                                  ErrorWriter errors) {
+        AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
+        authentication.setServerAuthenticationConverter(bearer);
+        authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        authentication.setAuthenticationFailureHandler((exchange, failure) -> errors.write(exchange.getExchange(),
+                401, ErrorCode.UNAUTHORIZED, "Missing, unknown or expired token", List.of()));
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(paths -> paths
+                        .pathMatchers("/API/v4/Admin/**").hasRole(BearerTokenAuthentication.OPERATOR)
+                        .pathMatchers("/API/**").hasRole(BearerTokenAuthentication.ISSUER)
+                        .anyExchange().permitAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, denied) -> errors.write(exchange, 401,
+                                ErrorCode.UNAUTHORIZED, "Missing, unknown or expired token", List.of()))
+                        .accessDeniedHandler((exchange, denied) -> errors.write(exchange, 403,
+                                ErrorCode.FORBIDDEN, "This token may not call this path", List.of())))
+                .build();
+    }
+}

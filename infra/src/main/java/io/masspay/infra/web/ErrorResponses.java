@@ -1,0 +1,87 @@
+package io.masspay.infra.web;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.FieldError;
+import io.masspay.kernel.error.MassPayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/**
+ * The single place that turns failures into the contract's error body. Known refusals keep their
+ * catalog code; anything unexpected is logged here and answered 500 INTERNAL_ERROR without a trace.
+ * Ordered before Boot's default handler, which would otherwise answer in its own shape.
+ */
+@Component
+@Order(-2)
+class ErrorResponses implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private final ErrorWriter writer;
+
+    ErrorResponses(ErrorWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        MassPayException known = find(failure, MassPayException.class);
+        if (known != null) {
+            return write(exchange, known.errorCode().httpStatus(), known.errorCode(), known.getMessage(), known.errors());
+        }
+        if (find(failure, DataBufferLimitException.class) != null) {
+            return write(exchange, 413, ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than 10 MiB", List.of());
+        }
+        if (failure instanceof UnsupportedMediaTypeStatusException) {
+            return write(exchange, 415, ErrorCode.INVALID_FIELD, "Content-Type must be application/json",
+                    List.of(new FieldError("Content-Type", ErrorCode.INVALID_FIELD,
+                            "Content-Type must be application/json")));
+        }
+        if (failure instanceof ServerWebInputException) {
+            return write(exchange, 400, ErrorCode.MALFORMED_JSON, "The body is not valid UTF-8 JSON of the expected shape",
+                    List.of());
+        }
+        if (failure instanceof MethodNotAllowedException) {
+            return write(exchange, 405, ErrorCode.NOT_FOUND, "Method not allowed on this path", List.of());
+        }
+        if (failure instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
+            return write(exchange, 404, ErrorCode.NOT_FOUND, "No such resource", List.of());
+        }
+        if (find(failure, CannotGetJdbcConnectionException.class) != null
+                || find(failure, DataAccessResourceFailureException.class) != null) {
+            return write(exchange, 503, ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable; retry later",
+                    List.of());
+        }
+        log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                failure);
+        return write(exchange, 500, ErrorCode.INTERNAL_ERROR, "Internal error", List.of());
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, int status, ErrorCode code, String message,
+                             List<FieldError> errors) {
+        return writer.write(exchange, status, code, message, errors);
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

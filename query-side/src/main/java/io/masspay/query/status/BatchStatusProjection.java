@@ -1,0 +1,87 @@
+package io.masspay.query.status;
+
+import io.masspay.kernel.batch.BatchSubmitted;
+import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transfer.ItemFailed;
+import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transfer.ItemSucceeded;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The batch status read model (API.md section 4). Every write is keyed by the event's aggregate and
+ * guarded by its sequence number, so a redelivered or replayed event changes nothing; the reset
+ * handler empties the tables so the model can be rebuilt from the event store.
+ */
+@Component
+@ProcessingGroup(BatchStatusProjection.GROUP)
+public class BatchStatusProjection {
+
+    public static final String GROUP = "batch-status";
+
+    private final JdbcTemplate jdbc;
+
+    public BatchStatusProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(BatchSubmitted event, @Timestamp Instant at) {
+        jdbc.update("""
+                        insert into batch_view (batch_id, issuer_account_number, customer_batch_id, source_wallet_id,
+                            currency, received_count, accepted_count, rejected_count, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (batch_id) do nothing""",
+                event.batchId().value(), event.issuer().value(), event.customerBatchId(),
+                event.sourceWalletId().value(), event.currency().name(), event.receivedCount(),
+                event.acceptedCount(), event.rejected().size(), utc(at));
+    }
+
+    @EventHandler
+    void on(ItemSubmitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                        insert into batch_item_view (transaction_id, batch_id, position, customer_transaction_id,
+                            recipient_id, send_method_id, amount_minor, currency, status, attempt_no, wallet_id,
+                            updated_at, last_sequence)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (transaction_id) do nothing""",
+                event.transactionId().value(), event.batchId().value(), event.position(),
+                event.customerTransactionId(), event.recipientId().value(), event.sendMethod().name(),
+                event.amount().minorUnits(), event.amount().currency().name(), ItemStatus.Processing.name(),
+                event.attemptNo(), event.recipientWalletId().value(), utc(at), sequence);
+    }
+
+    @EventHandler
+    void on(ItemSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        updateStatus(event.transactionId().value(), ItemStatus.Success, null, sequence, at);
+    }
+
+    @EventHandler
+    void on(ItemFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        updateStatus(event.transactionId().value(), ItemStatus.Failed, event.reason().name(), sequence, at);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate batch_view, batch_item_view");
+    }
+
+    private void updateStatus(String transactionId, ItemStatus status, String errorCode, long sequence, Instant at) {
+        jdbc.update("""
+                        update batch_item_view set status = ?, error_code = ?, updated_at = ?, last_sequence = ?
+                        where transaction_id = ? and last_sequence < ?""",
+                status.name(), errorCode, utc(at), sequence, transactionId, sequence);
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

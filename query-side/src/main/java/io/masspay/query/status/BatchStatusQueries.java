@@ -1,0 +1,111 @@
+package io.masspay.query.status;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.kernel.money.Money;
+import io.masspay.kernel.payout.ItemStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the status model with three queries per request, whatever the batch size: the batch row,
+ * the per-status totals, one page of items. Plain SQL behind a thin controller: a query bus would add
+ * a hop and no isolation here, since the read model lives in the same database (ADR 0003).
+ */
+@Repository
+class BatchStatusQueries {
+
+    private final JdbcTemplate jdbc;
+
+    BatchStatusQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<String> batchIdForCustomerBatchId(IssuerAccountNumber issuer, String customerBatchId) {
+        return jdbc.queryForList("select batch_id from batch_view where issuer_account_number = ? and customer_batch_id = ?",
+                String.class, issuer.value(), customerBatchId).stream().findFirst();
+    }
+
+    /** Another issuer's batch is indistinguishable from a missing one: both are NOT_FOUND. */
+    BatchStatusView find(IssuerAccountNumber issuer, String batchId, ItemStatus filter, int page, int pageSize) {
+        BatchRow batch = jdbc.query("select * from batch_view where batch_id = ? and issuer_account_number = ?",
+                        (rs, i) -> new BatchRow(rs.getString("customer_batch_id"), rs.getString("source_wallet_id"),
+                                CurrencyCode.valueOf(rs.getString("currency")), rs.getInt("received_count"),
+                                rs.getInt("accepted_count"), rs.getInt("rejected_count"),
+                                rs.getObject("created_at", OffsetDateTime.class)),
+                        batchId, issuer.value())
+                .stream().findFirst()
+                .orElseThrow(() -> new MassPayException(ErrorCode.NOT_FOUND, "Batch " + batchId + " not found"));
+        CurrencyCode currency = batch.currency();
+
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (ItemStatus s : ItemStatus.values()) {
+            counts.put(s.name(), 0L);
+        }
+        long[] total = {0}, success = {0};
+        OffsetDateTime[] lastUpdate = {null};
+        jdbc.query("""
+                select status, count(*), coalesce(sum(amount_minor), 0), max(updated_at)
+                from batch_item_view where batch_id = ? group by status""", rs -> {
+            String status = rs.getString(1);
+            counts.put(status, rs.getLong(2));
+            total[0] += rs.getLong(3);
+            if (ItemStatus.Success.name().equals(status)) {
+                success[0] = rs.getLong(3);
+            }
+            OffsetDateTime updated = rs.getObject(4, OffsetDateTime.class);
+            if (lastUpdate[0] == null || updated.isAfter(lastUpdate[0])) {
+                lastUpdate[0] = updated;
+            }
+        }, batchId);
+
+        long itemCount = counts.values().stream().mapToLong(Long::longValue).sum();
+        int accepted = batch.acceptedCount();
+        boolean allFinal = itemCount == accepted && counts.get(ItemStatus.Processing.name()) == 0;
+        String status = !allFinal ? "Processing"
+                : counts.get(ItemStatus.Success.name()) == itemCount ? "Completed" : "CompletedWithErrors";
+
+        String statusFilter = filter == null ? null : filter.name();
+        long totalItems = statusFilter == null ? itemCount : counts.get(statusFilter);
+        List<BatchStatusView.ItemView> items = jdbc.query("""
+                        select * from batch_item_view where batch_id = ? and (?::varchar is null or status = ?)
+                        order by position limit ? offset ?""",
+                (rs, i) -> item(rs), batchId, statusFilter, statusFilter, pageSize, (long) (page - 1) * pageSize);
+
+        return new BatchStatusView(batchId, batch.customerBatchId(), issuer.value(), batch.sourceWalletId(),
+                currency.name(), status, iso(batch.createdAt()), allFinal ? iso(lastUpdate[0]) : null,
+                batch.receivedCount(), accepted, batch.rejectedCount(), counts,
+                new Money(total[0], currency).toDecimalString(), new Money(success[0], currency).toDecimalString(),
+                page, pageSize, totalItems, items);
+    }
+
+    private record BatchRow(String customerBatchId, String sourceWalletId, CurrencyCode currency, int receivedCount,
+                            int acceptedCount, int rejectedCount, OffsetDateTime createdAt) {
+    }
+
+    private static BatchStatusView.ItemView item(ResultSet rs) throws SQLException {
+        CurrencyCode currency = CurrencyCode.valueOf(rs.getString("currency"));
+        return new BatchStatusView.ItemView(rs.getString("transaction_id"), rs.getString("customer_transaction_id"),
+                rs.getString("recipient_id"), rs.getString("send_method_id"),
+                new Money(rs.getLong("amount_minor"), currency).toDecimalString(), currency.name(),
+                rs.getString("status"), rs.getString("error_code"), rs.getInt("attempt_no"), rs.getString("wallet_id"),
+                iso(rs.getObject("updated_at", OffsetDateTime.class)));
+    }
+
+    /** ISO-8601 UTC with milliseconds, as the contract writes timestamps. */
+    static String iso(OffsetDateTime at) {
+        return at == null ? null : DateTimeFormatter.ISO_INSTANT.format(at.toInstant().truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,43 @@
+package io.masspay.kernel.error;
+
+/** The closed error catalog of API.md section 8, each with the HTTP status a request gets for it. */
+public enum ErrorCode {
+    UNAUTHORIZED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    MALFORMED_JSON(400),
+    VALIDATION_FAILED(422),
+    MISSING_FIELD(422),
+    INVALID_FIELD(422),
+    INVALID_AMOUNT(422),
+    INVALID_SEND_METHOD(422),
+    RECIPIENT_NOT_FOUND(422),
+    WALLET_NOT_FOUND(422),
+    DESTINATION_NOT_FOUND(422),
+    COUNTRY_NOT_SUPPORTED(422),
+    CURRENCY_MISMATCH(422),
+    DUPLICATE_IN_BATCH(422),
+    DUPLICATE_TRANSACTION(409),
+    IDEMPOTENCY_MISMATCH(422),
+    ALREADY_COMPLETED(422),
+    BATCH_TOO_LARGE(422),
+    PAYLOAD_TOO_LARGE(413),
+    INSUFFICIENT_FUNDS(422),
+    SERVICE_UNAVAILABLE(503),
+    // Runtime codes: carried by items, history and webhooks, never by a synchronous answer.
+    INSUFFICIENT_FUNDS_RUNTIME(500),
+    PROVIDER_DECLINED(500),
+    PROVIDER_UNAVAILABLE(500),
+    DESTINATION_CLOSED(500),
+    INTERNAL_ERROR(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,35 @@
+package io.masspay.kernel.error;
+
+import java.util.List;
+
+/**
+ * A request the service refuses, carrying a catalog code. One place in the application maps it to the
+ * contract's error body; nothing else builds error responses.
+ */
+public class MassPayException extends RuntimeException {
+
+    private final ErrorCode errorCode;
+    private final List<FieldError> errors;
+
+    public MassPayException(ErrorCode errorCode, String message) {
+        this(errorCode, message, List.of());
+    }
+
+    public MassPayException(ErrorCode errorCode, String message, List<FieldError> errors) {
+        super(message, null, false, false);
+        this.errorCode = errorCode;
+        this.errors = List.copyOf(errors);
+    }
+
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public static MassPayException notFound(String what) {
+        return new MassPayException(ErrorCode.NOT_FOUND, what + " not found");
+    }
+}

@@ -1,0 +1,10 @@
+package io.masspay.kernel.transfer;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.ids.TransactionId;
+import org.axonframework.serialization.Revision;
+
+/** The item ended without moving money (for example INSUFFICIENT_FUNDS_RUNTIME). */
+@Revision("1")
+public record ItemFailed(TransactionId transactionId, int attemptNo, ErrorCode reason) {
+}

@@ -1,0 +1,22 @@
+package io.masspay.kernel.transfer;
+
+import io.masspay.kernel.ids.BatchId;
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.ids.RecipientId;
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.money.Money;
+import io.masspay.kernel.payout.SendMethod;
+import org.axonframework.serialization.Revision;
+
+/**
+ * An accepted item, with everything processing needs so that no step has to look anything up:
+ * the wallet to debit, the recipient wallet to credit (resolved or reserved at submission).
+ * {@code position} is the item's index in the request, so reads list items in submission order.
+ */
+@Revision("1")
+public record ItemSubmitted(TransactionId transactionId, BatchId batchId, IssuerAccountNumber issuer,
+                            String customerTransactionId, RecipientId recipientId, SendMethod sendMethod,
+                            Money amount, WalletId sourceWalletId, WalletId recipientWalletId,
+                            int attemptNo, int position) {
+}

@@ -1,0 +1,8 @@
+package io.masspay.kernel.transfer;
+
+import io.masspay.kernel.ids.TransactionId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ItemSucceeded(TransactionId transactionId, int attemptNo) {
+}

@@ -1,0 +1,10 @@
+package io.masspay.kernel.wallet;
+
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.money.CurrencyCode;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record OpenWallet(@TargetAggregateIdentifier WalletId walletId, IssuerAccountNumber issuer,
+                         OwnerType ownerType, String ownerId, CurrencyCode currency) {
+}

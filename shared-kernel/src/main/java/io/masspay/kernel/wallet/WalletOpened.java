@@ -1,0 +1,11 @@
+package io.masspay.kernel.wallet;
+
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.money.CurrencyCode;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record WalletOpened(WalletId walletId, IssuerAccountNumber issuer, OwnerType ownerType,
+                           String ownerId, CurrencyCode currency) {
+}
