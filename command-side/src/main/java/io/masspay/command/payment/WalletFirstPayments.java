@@ -1,8 +1,12 @@
 package io.masspay.command.payment;
 
+import io.masspay.kernel.batch.ItemOutcome;
+import io.masspay.kernel.batch.RecordItemOutcomes;
 import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.payout.ItemStatus;
 import io.masspay.kernel.transfer.CompleteItem;
 import io.masspay.kernel.transfer.FailItem;
 import io.masspay.kernel.transfer.ItemSubmitted;
@@ -29,7 +33,7 @@ import java.util.Set;
  * Pays submitted items wallet-first, a chunk at a time. The pooled processor hands over up to its
  * batch size of events in one unit of work; the items are collected there and paid once, just before
  * that unit commits: one debit command per issuer wallet, one credit command per recipient wallet,
- * then one step per item. The commands join the processor's transaction, so the money, the item
+ * then one step per item and one progress note per batch. The commands join the processor's transaction, so the money, the item
  * outcomes and the processor's token commit together (DESIGN.md, step 2).
  *
  * <p>Never replayed: it issues commands, and a replay would pay again.
@@ -65,14 +69,23 @@ public class WalletFirstPayments {
     private void pay(List<ItemSubmitted> items) {
         Set<TransactionId> debited = debitIssuers(items);
         creditRecipients(items, debited);
+        Map<BatchId, List<ItemOutcome>> outcomes = new LinkedHashMap<>();
         for (ItemSubmitted item : items) {
+            ItemStatus status = null;
             if (!debited.contains(item.transactionId())) {
                 commands.sendAndWait(new FailItem(item.transactionId(), item.attemptNo(),
                         ErrorCode.INSUFFICIENT_FUNDS_RUNTIME));
+                status = ItemStatus.Failed;
             } else if (item.sendMethod().isWallet()) {
                 commands.sendAndWait(new CompleteItem(item.transactionId(), item.attemptNo()));
+                status = ItemStatus.Success;
+            }
+            if (status != null) {
+                outcomes.computeIfAbsent(item.batchId(), k -> new ArrayList<>())
+                        .add(new ItemOutcome(item.transactionId(), item.attemptNo(), status));
             }
         }
+        outcomes.forEach((batch, finished) -> commands.sendAndWait(new RecordItemOutcomes(batch, finished)));
     }
 
     /** Items keep their event order per issuer wallet, which is submission order. */

@@ -1,0 +1,8 @@
+package io.masspay.kernel.batch;
+
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.payout.ItemStatus;
+
+/** Where one item of a batch ended, for the batch's own bookkeeping. */
+public record ItemOutcome(TransactionId transactionId, int attemptNo, ItemStatus status) {
+}
