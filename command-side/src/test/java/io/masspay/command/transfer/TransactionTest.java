@@ -1,0 +1,100 @@
+package io.masspay.command.transfer;
+
+import io.masspay.kernel.ids.BatchId;
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.ids.RecipientId;
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.kernel.money.Money;
+import io.masspay.kernel.payout.SendMethod;
+import io.masspay.kernel.transfer.CompleteItem;
+import io.masspay.kernel.transfer.FailItem;
+import io.masspay.kernel.transfer.ItemFailed;
+import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transfer.ItemSucceeded;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.masspay.kernel.error.ErrorCode.INSUFFICIENT_FUNDS_RUNTIME;
+import static io.masspay.kernel.error.ErrorCode.PROVIDER_DECLINED;
+
+class TransactionTest {
+
+    private static final TransactionId TX = new TransactionId("tx_1");
+
+    private AggregateTestFixture<Transaction> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Transaction.class);
+    }
+
+    @Test
+    void shouldSucceedAProcessingItem() {
+        fixture.given(submitted(1))
+               .when(new CompleteItem(TX, 1))
+               .expectEvents(new ItemSucceeded(TX, 1));
+    }
+
+    @Test
+    void shouldFailAProcessingItemWithTheGivenReason() {
+        fixture.given(submitted(1))
+               .when(new FailItem(TX, 1, INSUFFICIENT_FUNDS_RUNTIME))
+               .expectEvents(new ItemFailed(TX, 1, INSUFFICIENT_FUNDS_RUNTIME));
+    }
+
+    @Test
+    void cannotCompleteTwice() {
+        fixture.given(submitted(1), new ItemSucceeded(TX, 1))
+               .when(new CompleteItem(TX, 1))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotFailASucceededItem() {
+        fixture.given(submitted(1), new ItemSucceeded(TX, 1))
+               .when(new FailItem(TX, 1, PROVIDER_DECLINED))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotCompleteAFailedItem() {
+        fixture.given(submitted(1), new ItemFailed(TX, 1, INSUFFICIENT_FUNDS_RUNTIME))
+               .when(new CompleteItem(TX, 1))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldIgnoreACompletionForAnotherAttempt() {
+        fixture.given(submitted(2))
+               .when(new CompleteItem(TX, 1))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldIgnoreAFailureForAnotherAttempt() {
+        fixture.given(submitted(2))
+               .when(new FailItem(TX, 3, PROVIDER_DECLINED))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldSucceedTheCurrentAttempt() {
+        fixture.given(submitted(2))
+               .when(new CompleteItem(TX, 2))
+               .expectEvents(new ItemSucceeded(TX, 2));
+    }
+
+    private static ItemSubmitted submitted(int attemptNo) {
+        return new ItemSubmitted(TX, new BatchId("bt_1"), new IssuerAccountNumber("IAN-1"), "cust-tx-1",
+                new RecipientId("RCP-1"), SendMethod.XTR94502, Money.of("10.00", CurrencyCode.USD),
+                new WalletId("WAL-1"), new WalletId("WAL-2"), attemptNo, 0);
+    }
+}

@@ -1,0 +1,218 @@
+package io.masspay.command.wallet;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.ids.RecipientId;
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.kernel.money.Money;
+import io.masspay.kernel.wallet.Credit;
+import io.masspay.kernel.wallet.CreditRecipientWallet;
+import io.masspay.kernel.wallet.Debit;
+import io.masspay.kernel.wallet.DebitIssuerWallet;
+import io.masspay.kernel.wallet.FundWallet;
+import io.masspay.kernel.wallet.IssuerDebitRejected;
+import io.masspay.kernel.wallet.IssuerDebited;
+import io.masspay.kernel.wallet.OpenWallet;
+import io.masspay.kernel.wallet.OwnerType;
+import io.masspay.kernel.wallet.WalletCredited;
+import io.masspay.kernel.wallet.WalletFunded;
+import io.masspay.kernel.wallet.WalletOpened;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.masspay.kernel.error.ErrorCode.INSUFFICIENT_FUNDS_RUNTIME;
+import static io.masspay.kernel.money.CurrencyCode.EUR;
+import static io.masspay.kernel.money.CurrencyCode.USD;
+import static org.hamcrest.Matchers.equalTo;
+
+class WalletTest {
+
+    private static final IssuerAccountNumber ISSUER = new IssuerAccountNumber("IAN-1");
+    private static final WalletId ISSUER_WALLET = new WalletId("WAL-1");
+    private static final WalletId RECIPIENT_WALLET = new WalletId("WAL-2");
+    private static final RecipientId RECIPIENT = new RecipientId("RCP-1");
+    private static final TransactionId TX1 = new TransactionId("tx_1");
+    private static final TransactionId TX2 = new TransactionId("tx_2");
+    private static final TransactionId TX3 = new TransactionId("tx_3");
+    private static final TransactionId TX4 = new TransactionId("tx_4");
+
+    private static final WalletOpened ISSUER_WALLET_OPENED =
+            new WalletOpened(ISSUER_WALLET, ISSUER, OwnerType.Issuer, ISSUER.value(), USD);
+    private static final WalletOpened RECIPIENT_WALLET_OPENED =
+            new WalletOpened(RECIPIENT_WALLET, ISSUER, OwnerType.Recipient, RECIPIENT.value(), USD);
+
+    private AggregateTestFixture<Wallet> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Wallet.class);
+    }
+
+    @Test
+    void canOpenAWallet() {
+        fixture.givenNoPriorActivity()
+               .when(new OpenWallet(ISSUER_WALLET, ISSUER, OwnerType.Issuer, ISSUER.value(), USD))
+               .expectEvents(ISSUER_WALLET_OPENED);
+    }
+
+    @Test
+    void canFundAWalletAndAnswersTheNewBalance() {
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
+               .when(new FundWallet(ISSUER_WALLET, usd("5.50"), "wire-2"))
+               .expectEvents(new WalletFunded(ISSUER_WALLET, usd("5.50"), "wire-2"))
+               .expectResultMessagePayload(usd("15.50"));
+    }
+
+    @Test
+    void cannotFundInAnotherCurrency() {
+        fixture.given(ISSUER_WALLET_OPENED)
+               .when(new FundWallet(ISSUER_WALLET, Money.of("5.00", EUR), "wire-1"))
+               .expectNoEvents()
+               .expectException(withErrorCode(ErrorCode.CURRENCY_MISMATCH));
+    }
+
+    @Test
+    void cannotFundZero() {
+        fixture.given(ISSUER_WALLET_OPENED)
+               .when(new FundWallet(ISSUER_WALLET, usd("0.00"), "wire-1"))
+               .expectNoEvents()
+               .expectException(withErrorCode(ErrorCode.INVALID_AMOUNT));
+    }
+
+    @Test
+    void cannotFundANegativeAmount() {
+        fixture.given(ISSUER_WALLET_OPENED)
+               .when(new FundWallet(ISSUER_WALLET, usd("-1.00"), "wire-1"))
+               .expectNoEvents()
+               .expectException(withErrorCode(ErrorCode.INVALID_AMOUNT));
+    }
+
+    @Test
+    void shouldDebitInOrderAndRejectExactlyTheItemsThatNoLongerFit() {
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
+               .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(
+                       new Debit(TX1, 1, usd("6.00")),
+                       new Debit(TX2, 1, usd("5.00")),
+                       new Debit(TX3, 1, usd("4.00")),
+                       new Debit(TX4, 1, usd("0.01")))))
+               .expectEvents(
+                       new IssuerDebited(ISSUER_WALLET, TX1, 1, usd("6.00")),
+                       new IssuerDebitRejected(ISSUER_WALLET, TX2, 1, usd("5.00"), INSUFFICIENT_FUNDS_RUNTIME),
+                       new IssuerDebited(ISSUER_WALLET, TX3, 1, usd("4.00")),
+                       new IssuerDebitRejected(ISSUER_WALLET, TX4, 1, usd("0.01"), INSUFFICIENT_FUNDS_RUNTIME))
+               .expectResultMessagePayload(List.of(TX1, TX3));
+    }
+
+    @Test
+    void cannotDebitMoreThanTheBalance() {
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
+               .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(new Debit(TX1, 2, usd("10.01")))))
+               .expectEvents(new IssuerDebitRejected(ISSUER_WALLET, TX1, 2, usd("10.01"), INSUFFICIENT_FUNDS_RUNTIME))
+               .expectResultMessagePayload(List.of());
+    }
+
+    @Test
+    void canDebitTheWholeBalance() {
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
+               .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(new Debit(TX1, 1, usd("10.00")))))
+               .expectEvents(new IssuerDebited(ISSUER_WALLET, TX1, 1, usd("10.00")))
+               .expectResultMessagePayload(List.of(TX1));
+    }
+
+    @Test
+    void cannotDebitARecipientWallet() {
+        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+               .when(new DebitIssuerWallet(RECIPIENT_WALLET, List.of(new Debit(TX2, 1, usd("1.00")))))
+               .expectNoEvents()
+               .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void cannotDebitInAnotherCurrency() {
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
+               .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(
+                       new Debit(TX1, 1, usd("1.00")),
+                       new Debit(TX2, 1, Money.of("1.00", EUR)))))
+               .expectNoEvents()
+               .expectException(withErrorCode(ErrorCode.CURRENCY_MISMATCH));
+    }
+
+    @Test
+    void canDebitAgainstTheBalanceLeftByEarlierDebits() {
+        fixture.given(ISSUER_WALLET_OPENED,
+                      new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"),
+                      new IssuerDebited(ISSUER_WALLET, TX1, 1, usd("7.00")))
+               .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(
+                       new Debit(TX2, 1, usd("3.01")),
+                       new Debit(TX3, 1, usd("3.00")))))
+               .expectEvents(
+                       new IssuerDebitRejected(ISSUER_WALLET, TX2, 1, usd("3.01"), INSUFFICIENT_FUNDS_RUNTIME),
+                       new IssuerDebited(ISSUER_WALLET, TX3, 1, usd("3.00")))
+               .expectResultMessagePayload(List.of(TX3));
+    }
+
+    @Test
+    void canDebitWhatEarlierCreditsAddedToTheBalance() {
+        fixture.given(ISSUER_WALLET_OPENED,
+                      new WalletFunded(ISSUER_WALLET, usd("5.00"), "wire-1"),
+                      new WalletCredited(ISSUER_WALLET, TX1, 1, usd("2.50")),
+                      new WalletCredited(ISSUER_WALLET, TX2, 1, usd("2.50")))
+               .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(
+                       new Debit(TX3, 1, usd("10.00")),
+                       new Debit(TX4, 1, usd("10.00")))))
+               .expectEvents(
+                       new IssuerDebited(ISSUER_WALLET, TX3, 1, usd("10.00")),
+                       new IssuerDebitRejected(ISSUER_WALLET, TX4, 1, usd("10.00"), INSUFFICIENT_FUNDS_RUNTIME))
+               .expectResultMessagePayload(List.of(TX3));
+    }
+
+    @Test
+    void shouldOpenAMissingRecipientWalletOnItsFirstCredit() {
+        fixture.givenNoPriorActivity()
+               .when(new CreditRecipientWallet(RECIPIENT_WALLET, ISSUER, RECIPIENT, USD, List.of(
+                       new Credit(TX1, 1, usd("3.00")),
+                       new Credit(TX2, 1, usd("2.00")))))
+               .expectEvents(
+                       RECIPIENT_WALLET_OPENED,
+                       new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("3.00")),
+                       new WalletCredited(RECIPIENT_WALLET, TX2, 1, usd("2.00")));
+    }
+
+    @Test
+    void canCreditAnExistingRecipientWallet() {
+        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("3.00")))
+               .when(new CreditRecipientWallet(RECIPIENT_WALLET, ISSUER, RECIPIENT, USD,
+                       List.of(new Credit(TX2, 1, usd("2.00")))))
+               .expectEvents(new WalletCredited(RECIPIENT_WALLET, TX2, 1, usd("2.00")));
+    }
+
+    @Test
+    void cannotCreditInAnotherCurrency() {
+        fixture.given(RECIPIENT_WALLET_OPENED)
+               .when(new CreditRecipientWallet(RECIPIENT_WALLET, ISSUER, RECIPIENT, EUR,
+                       List.of(new Credit(TX1, 1, Money.of("2.00", EUR)))))
+               .expectNoEvents()
+               .expectException(withErrorCode(ErrorCode.CURRENCY_MISMATCH));
+    }
+
+    private static Money usd(String amount) {
+        return Money.of(amount, CurrencyCode.USD);
+    }
+
+    private static Matcher<MassPayException> withErrorCode(ErrorCode code) {
+        return new FeatureMatcher<>(equalTo(code), "MassPayException with error code", "error code") {
+            @Override
+            protected ErrorCode featureValueOf(MassPayException actual) {
+                return actual.errorCode();
+            }
+        };
+    }
+}

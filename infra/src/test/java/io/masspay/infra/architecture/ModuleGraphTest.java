@@ -1,0 +1,81 @@
+package io.masspay.infra.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The module graph of STYLE.md section 1, enforced on the compiled classes: shared-kernel depends on
+ * nothing of ours and on no framework beyond message annotations; command-side, query-side and rails
+ * depend on the kernel, never on each other; only infra assembles the application.
+ */
+class ModuleGraphTest {
+
+    private static final String KERNEL = "io.masspay.kernel..";
+    private static final String COMMAND = "io.masspay.command..";
+    private static final String QUERY = "io.masspay.query..";
+    private static final String RAILS = "io.masspay.rails..";
+    private static final String INFRA = "io.masspay.infra..";
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.masspay");
+    }
+
+    @Test
+    void kernelDependsOnNoOtherModuleAndNoFramework() {
+        noClasses().that().resideInAPackage(KERNEL)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, RAILS, INFRA,
+                        "org.springframework..", "tools.jackson..", "jakarta.persistence..", "reactor..")
+                .check(production);
+    }
+
+    @Test
+    void kernelUsesOnlyAxonsMessageAnnotations() {
+        noClasses().that().resideInAPackage(KERNEL)
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "Axon classes other than message annotations",
+                        c -> c.getPackageName().startsWith("org.axonframework")
+                                && !c.getName().equals("org.axonframework.modelling.command.TargetAggregateIdentifier")
+                                && !c.getName().equals("org.axonframework.serialization.Revision")))
+                .check(production);
+    }
+
+    @Test
+    void commandSideDependsOnlyOnTheKernel() {
+        noClasses().that().resideInAPackage(COMMAND)
+                .should().dependOnClassesThat().resideInAnyPackage(QUERY, RAILS, INFRA)
+                .check(production);
+    }
+
+    @Test
+    void querySideDependsOnlyOnTheKernel() {
+        noClasses().that().resideInAPackage(QUERY)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, RAILS, INFRA)
+                .check(production);
+    }
+
+    @Test
+    void railsDependOnlyOnTheKernel() {
+        noClasses().that().resideInAPackage(RAILS)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, INFRA)
+                .check(production);
+    }
+
+    @Test
+    void onlyInfraIsASpringBootApplication() {
+        classes().that().areAnnotatedWith(SpringBootApplication.class)
+                .should().resideInAPackage(INFRA)
+                .check(production);
+    }
+}

@@ -1,0 +1,111 @@
+package io.masspay.infra.support;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The public API as a test uses it: onboarding through the admin calls, then issuer calls with the
+ * issued API key. Everything goes over HTTP, as a client would.
+ */
+public final class MassPayApi {
+
+    public static final String OPERATOR_TOKEN = "test-operator-token";
+
+    private final WebTestClient http;
+
+    public MassPayApi(WebTestClient http) {
+        this.http = http;
+    }
+
+    /** An onboarded issuer: its account, a funded wallet in {@code currency} and an API key. */
+    public record Issuer(String account, String walletId, String apiKey) {
+    }
+
+    public Issuer onboardIssuer(String currency, String funding) {
+        String account = "SPN" + UUID.randomUUID().toString().substring(0, 8);
+        admin("/API/v4/Admin/Issuers", Map.of("IssuerAccountNumber", account, "Name", "Issuer " + account),
+                HttpStatus.CREATED);
+        String wallet = (String) admin("/API/v4/Admin/Issuers/" + account + "/Wallets", Map.of("Currency", currency),
+                HttpStatus.CREATED).get("WalletId");
+        admin("/API/v4/Admin/Issuers/" + account + "/Wallets/" + wallet + "/Fund",
+                Map.of("Amount", funding, "Reference", "test funding"), HttpStatus.OK);
+        String apiKey = (String) admin("/API/v4/Admin/Issuers/" + account + "/Credentials", Map.of(),
+                HttpStatus.CREATED).get("ApiKey");
+        return new Issuer(account, wallet, apiKey);
+    }
+
+    public String recipient(Issuer issuer, String recipientId, String type) {
+        return (String) http.post().uri("/API/v4/Recipients")
+                .headers(h -> h.setBearerAuth(issuer.apiKey()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("RecipientId", recipientId, "Type", type, "Name", "Recipient " + recipientId,
+                        "Email", recipientId.toLowerCase() + "@example.com", "Country", "US"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("RecipientId");
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> admin(String path, Map<String, ?> body, HttpStatus expected) {
+        return http.post().uri(path)
+                .headers(h -> h.setBearerAuth(OPERATOR_TOKEN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(expected)
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    public WebTestClient.ResponseSpec submit(Issuer issuer, Object batch) {
+        return http.post().uri("/API/v4/Fund/BatchTransfer")
+                .headers(h -> h.setBearerAuth(issuer.apiKey()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(batch)
+                .exchange();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> submitAccepted(Issuer issuer, Object batch) {
+        return submit(issuer, batch).expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    public WebTestClient.ResponseSpec status(Issuer issuer, String batchId, String query) {
+        return http.get().uri("/API/v4/Fund/BatchTransfer/" + batchId + (query.isEmpty() ? "" : "?" + query))
+                .headers(h -> h.setBearerAuth(issuer.apiKey()))
+                .exchange();
+    }
+
+    /** Polls the status read model until the batch is final (or the wait times out). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> awaitFinal(Issuer issuer, String batchId) {
+        Map<String, Object>[] last = new Map[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            var result = status(issuer, batchId, "PageSize=1000").returnResult(Map.class);
+            if (result.getStatus().value() != 200) {
+                return false;
+            }
+            last[0] = result.getResponseBody().blockFirst();
+            return !"Processing".equals(last[0].get("Status"));
+        });
+        return last[0];
+    }
+
+    public static Map<String, Object> batch(Issuer issuer, List<Map<String, Object>> items) {
+        return Map.of("IssuerAccountNumber", issuer.account(), "SourceWalletId", issuer.walletId(), "Items", items);
+    }
+
+    public static Map<String, Object> walletItem(String customerTransactionId, String recipientId, String method,
+                                                 String amount) {
+        return Map.of("CustomerTransactionId", customerTransactionId, "RecipientId", recipientId,
+                "SendMethodId", method, "Amount", amount, "Destination", Map.of());
+    }
+}
