@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public class Batch {
     private BatchId batchId;
     private int acceptedCount;
     private boolean completed;
-    private final Map<TransactionId, ItemStatus> finalItems = new HashMap<>();
+    private final Map<TransactionId, ItemOutcome> finalItems = new HashMap<>();
 
     protected Batch() {
     }
@@ -42,11 +43,16 @@ public class Batch {
         apply(submitted);
     }
 
+    /** Records only final outcomes that are news: not a repeat, not about an older attempt than known. */
     @CommandHandler
     void handle(RecordItemOutcomes command) {
-        List<ItemOutcome> news = command.outcomes().stream()
-                .filter(o -> o.status().isFinal() && finalItems.get(o.transactionId()) != o.status())
-                .toList();
+        Map<TransactionId, ItemOutcome> latest = new LinkedHashMap<>();
+        for (ItemOutcome outcome : command.outcomes()) {
+            if (outcome.status().isFinal() && isNews(outcome)) {
+                latest.put(outcome.transactionId(), outcome);
+            }
+        }
+        List<ItemOutcome> news = List.copyOf(latest.values());
         if (news.isEmpty()) {
             return;
         }
@@ -54,6 +60,12 @@ public class Batch {
         if (!completed && finalItems.size() == acceptedCount) {
             apply(completion());
         }
+    }
+
+    private boolean isNews(ItemOutcome outcome) {
+        ItemOutcome known = finalItems.get(outcome.transactionId());
+        return known == null || outcome.attemptNo() > known.attemptNo()
+                || (outcome.attemptNo() == known.attemptNo() && outcome.status() != known.status());
     }
 
     private BatchCompleted completion() {
@@ -65,7 +77,7 @@ public class Batch {
     }
 
     private int count(ItemStatus status) {
-        return (int) finalItems.values().stream().filter(s -> s == status).count();
+        return (int) finalItems.values().stream().filter(o -> o.status() == status).count();
     }
 
     @EventSourcingHandler
@@ -76,7 +88,7 @@ public class Batch {
 
     @EventSourcingHandler
     void on(BatchProgressed event) {
-        event.outcomes().forEach(o -> finalItems.put(o.transactionId(), o.status()));
+        event.outcomes().forEach(o -> finalItems.put(o.transactionId(), o));
     }
 
     @EventSourcingHandler

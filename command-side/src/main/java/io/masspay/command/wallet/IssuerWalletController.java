@@ -12,7 +12,7 @@ import io.masspay.kernel.money.AmountParser;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
 import io.masspay.kernel.wallet.FundWallet;
-import io.masspay.kernel.wallet.OpenWallet;
+import io.masspay.kernel.wallet.CreateWallet;
 import io.masspay.kernel.wallet.OwnerType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -62,7 +62,7 @@ class IssuerWalletController {
                 throw MassPayException.notFound("Issuer");
             }
             WalletId walletId = ServerIds.newWalletId();
-            commands.sendAndWait(new OpenWallet(walletId, owner, OwnerType.Issuer, issuer, currency));
+            commands.sendAndWait(new CreateWallet(walletId, owner, OwnerType.Issuer, issuer, currency));
             return ResponseEntity.status(HttpStatus.CREATED).body(new WalletCreated(walletId.value()));
         });
     }

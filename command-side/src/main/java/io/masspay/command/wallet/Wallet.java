@@ -1,5 +1,6 @@
 package io.masspay.command.wallet;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.TransactionId;
@@ -13,11 +14,11 @@ import io.masspay.kernel.wallet.DebitIssuerWallet;
 import io.masspay.kernel.wallet.FundWallet;
 import io.masspay.kernel.wallet.IssuerDebitRejected;
 import io.masspay.kernel.wallet.IssuerDebited;
-import io.masspay.kernel.wallet.OpenWallet;
+import io.masspay.kernel.wallet.CreateWallet;
 import io.masspay.kernel.wallet.OwnerType;
 import io.masspay.kernel.wallet.WalletCredited;
 import io.masspay.kernel.wallet.WalletFunded;
-import io.masspay.kernel.wallet.WalletOpened;
+import io.masspay.kernel.wallet.WalletCreated;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -32,9 +33,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One ledger account. It keeps only its balance, currency and owner kind: all an invariant needs
- * (never negative, one currency, only issuer wallets fund batches).
+ * (never negative, one currency, only issuer wallets fund batches). Snapshotted (see
+ * {@link WalletSnapshots}); its fields are what a snapshot stores.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "walletSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Wallet {
 
     @AggregateIdentifier
@@ -46,8 +50,8 @@ public class Wallet {
     }
 
     @CommandHandler
-    public Wallet(OpenWallet command) {
-        apply(new WalletOpened(command.walletId(), command.issuer(), command.ownerType(), command.ownerId(),
+    public Wallet(CreateWallet command) {
+        apply(new WalletCreated(command.walletId(), command.issuer(), command.ownerType(), command.ownerId(),
                 command.currency()));
     }
 
@@ -70,7 +74,7 @@ public class Wallet {
         }
         List<TransactionId> debited = new ArrayList<>();
         for (Debit debit : command.debits()) {
-            requireCurrency(debit.amount().currency());
+            requirePositive(debit.amount());
             if (balance.isLessThan(debit.amount())) {
                 apply(new IssuerDebitRejected(walletId, debit.transactionId(), debit.attemptNo(), debit.amount(),
                         ErrorCode.INSUFFICIENT_FUNDS_RUNTIME));
@@ -85,13 +89,24 @@ public class Wallet {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(CreditRecipientWallet command) {
+        if (walletId != null && ownerType != OwnerType.Recipient) {
+            throw new IllegalStateException("Items are credited to recipient wallets only: " + walletId);
+        }
         if (walletId == null) {
-            apply(new WalletOpened(command.walletId(), command.issuer(), OwnerType.Recipient,
+            apply(new WalletCreated(command.walletId(), command.issuer(), OwnerType.Recipient,
                     command.recipientId().value(), command.currency()));
         }
         for (Credit credit : command.credits()) {
-            requireCurrency(credit.amount().currency());
+            requirePositive(credit.amount());
             apply(new WalletCredited(walletId, credit.transactionId(), credit.attemptNo(), credit.amount()));
+        }
+    }
+
+    /** Intake already refuses such amounts; the ledger refuses them again rather than trust its callers. */
+    private void requirePositive(Money amount) {
+        requireCurrency(amount.currency());
+        if (amount.minorUnits() <= 0) {
+            throw new IllegalArgumentException("A posting moves a positive amount, not " + amount);
         }
     }
 
@@ -103,7 +118,7 @@ public class Wallet {
     }
 
     @EventSourcingHandler
-    void on(WalletOpened event) {
+    void on(WalletCreated event) {
         walletId = event.walletId();
         ownerType = event.ownerType();
         balance = Money.zero(event.currency());

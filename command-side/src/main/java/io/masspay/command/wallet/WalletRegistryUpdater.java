@@ -1,13 +1,13 @@
 package io.masspay.command.wallet;
 
-import io.masspay.kernel.wallet.WalletOpened;
+import io.masspay.kernel.wallet.WalletCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the wallet registry in step with the event store. Its processing group is subscribing, so it
- * runs inside the transaction that appends {@link WalletOpened}: both commit or neither does.
+ * runs inside the transaction that appends {@link WalletCreated}: both commit or neither does.
  */
 @Component
 @ProcessingGroup(WalletRegistryUpdater.GROUP)
@@ -22,7 +22,7 @@ public class WalletRegistryUpdater {
     }
 
     @EventHandler
-    void on(WalletOpened event) {
+    void on(WalletCreated event) {
         registry.register(new WalletEntry(event.walletId(), event.issuer(), event.ownerType(), event.ownerId(),
                 event.currency()));
     }

@@ -119,6 +119,28 @@ class BatchTest {
                .expectNoEvents();
     }
 
+    @Test
+    void shouldIgnoreAnOutcomeOfAnOlderAttempt() {
+        fixture.given(SUBMITTED, new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 2, Success))))
+               .when(record(new ItemOutcome(TX1, 1, Failed)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldRecordAnItemRepeatedInOneChunkOnce() {
+        fixture.given(SUBMITTED)
+               .when(record(new ItemOutcome(TX1, 1, Success), new ItemOutcome(TX1, 1, Success)))
+               .expectEvents(new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 1, Success))));
+    }
+
+    @Test
+    void shouldRecordTheOutcomeOfANewAttempt() {
+        fixture.given(SUBMITTED, new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 1, Failed))))
+               .when(record(new ItemOutcome(TX1, 2, Success)))
+               .expectEvents(new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 2, Success))));
+    }
+
     private static RecordItemOutcomes record(ItemOutcome... outcomes) {
         return new RecordItemOutcomes(BATCH, List.of(outcomes));
     }

@@ -15,11 +15,11 @@ import io.masspay.kernel.wallet.DebitIssuerWallet;
 import io.masspay.kernel.wallet.FundWallet;
 import io.masspay.kernel.wallet.IssuerDebitRejected;
 import io.masspay.kernel.wallet.IssuerDebited;
-import io.masspay.kernel.wallet.OpenWallet;
+import io.masspay.kernel.wallet.CreateWallet;
 import io.masspay.kernel.wallet.OwnerType;
 import io.masspay.kernel.wallet.WalletCredited;
 import io.masspay.kernel.wallet.WalletFunded;
-import io.masspay.kernel.wallet.WalletOpened;
+import io.masspay.kernel.wallet.WalletCreated;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
@@ -44,10 +44,10 @@ class WalletTest {
     private static final TransactionId TX3 = new TransactionId("tx_3");
     private static final TransactionId TX4 = new TransactionId("tx_4");
 
-    private static final WalletOpened ISSUER_WALLET_OPENED =
-            new WalletOpened(ISSUER_WALLET, ISSUER, OwnerType.Issuer, ISSUER.value(), USD);
-    private static final WalletOpened RECIPIENT_WALLET_OPENED =
-            new WalletOpened(RECIPIENT_WALLET, ISSUER, OwnerType.Recipient, RECIPIENT.value(), USD);
+    private static final WalletCreated ISSUER_WALLET_OPENED =
+            new WalletCreated(ISSUER_WALLET, ISSUER, OwnerType.Issuer, ISSUER.value(), USD);
+    private static final WalletCreated RECIPIENT_WALLET_OPENED =
+            new WalletCreated(RECIPIENT_WALLET, ISSUER, OwnerType.Recipient, RECIPIENT.value(), USD);
 
     private AggregateTestFixture<Wallet> fixture;
 
@@ -57,9 +57,9 @@ class WalletTest {
     }
 
     @Test
-    void canOpenAWallet() {
+    void canCreateAWallet() {
         fixture.givenNoPriorActivity()
-               .when(new OpenWallet(ISSUER_WALLET, ISSUER, OwnerType.Issuer, ISSUER.value(), USD))
+               .when(new CreateWallet(ISSUER_WALLET, ISSUER, OwnerType.Issuer, ISSUER.value(), USD))
                .expectEvents(ISSUER_WALLET_OPENED);
     }
 
@@ -131,6 +131,23 @@ class WalletTest {
     void cannotDebitARecipientWallet() {
         fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
                .when(new DebitIssuerWallet(RECIPIENT_WALLET, List.of(new Debit(TX2, 1, usd("1.00")))))
+               .expectNoEvents()
+               .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void cannotDebitANonPositiveAmount() {
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
+               .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(new Debit(TX1, 1, usd("-1.00")))))
+               .expectNoEvents()
+               .expectException(IllegalArgumentException.class);
+    }
+
+    @Test
+    void cannotCreditAnIssuerWallet() {
+        fixture.given(ISSUER_WALLET_OPENED)
+               .when(new CreditRecipientWallet(ISSUER_WALLET, ISSUER, RECIPIENT, USD,
+                       List.of(new Credit(TX1, 1, usd("1.00")))))
                .expectNoEvents()
                .expectException(IllegalStateException.class);
     }

@@ -13,7 +13,7 @@ import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
 import io.masspay.kernel.wallet.FundWallet;
-import io.masspay.kernel.wallet.OpenWallet;
+import io.masspay.kernel.wallet.CreateWallet;
 import io.masspay.kernel.wallet.OwnerType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,7 +64,7 @@ class DemoData implements ApplicationRunner {
             issuers.register(ISSUER, "Demo Issuer");
         }
         if (wallets.find(WALLET).isEmpty()) {
-            commands.sendAndWait(new OpenWallet(WALLET, ISSUER, OwnerType.Issuer, ISSUER.value(), CurrencyCode.USD));
+            commands.sendAndWait(new CreateWallet(WALLET, ISSUER, OwnerType.Issuer, ISSUER.value(), CurrencyCode.USD));
             commands.sendAndWait(new FundWallet(WALLET, Money.of("1000000.00", CurrencyCode.USD), "demo funding"));
         }
         var known = recipients.findAll(ISSUER, RECIPIENTS.keySet().stream().map(RecipientId::new).toList());

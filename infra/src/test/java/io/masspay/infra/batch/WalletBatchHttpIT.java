@@ -42,6 +42,8 @@ class WalletBatchHttpIT {
                 walletItem("TRX-3", "PAT-1", "XTR94502", "0.01"))));
         assertThat(receipt).containsEntry("Status", "Processing").containsEntry("ReceivedCount", 3)
                 .containsEntry("AcceptedCount", 3);
+        api.status(issuer, (String) receipt.get("BatchId"), "").expectStatus().isOk()
+                .expectBody().jsonPath("$.BatchId").isEqualTo(receipt.get("BatchId"));
 
         Map<String, Object> status = api.awaitFinal(issuer, (String) receipt.get("BatchId"));
 

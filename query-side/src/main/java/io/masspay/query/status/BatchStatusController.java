@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /** Batch status by BatchId or by CustomerBatchId (API.md section 4). */
 @RestController
@@ -21,10 +24,16 @@ class BatchStatusController {
 
     static final int MAX_PAGE_SIZE = 1000;
 
-    private final BatchStatusQueries queries;
+    /** How long a read waits for the status model to catch up with a batch the event store already has. */
+    static final Duration CATCH_UP = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(25);
 
-    BatchStatusController(BatchStatusQueries queries) {
+    private final BatchStatusQueries queries;
+    private final BatchSubmissions submissions;
+
+    BatchStatusController(BatchStatusQueries queries, BatchSubmissions submissions) {
         this.queries = queries;
+        this.submissions = submissions;
     }
 
     @GetMapping("/API/v4/Fund/BatchTransfer/{batchId}")
@@ -33,8 +42,26 @@ class BatchStatusController {
                                     @RequestParam(name = "Page", required = false) String page,
                                     @RequestParam(name = "PageSize", required = false) String pageSize) {
         Paging paging = Paging.of(status, page, pageSize);
-        return Mono.fromCallable(() -> queries.find(caller.issuer(), batchId, paging.status, paging.page, paging.size))
-                .subscribeOn(Schedulers.boundedElastic());
+        Mono<BatchStatusView> read = blocking(() ->
+                queries.find(caller.issuer(), batchId, paging.status, paging.page, paging.size));
+        return read.switchIfEmpty(blocking(() -> Optional.of(submissions.submittedBy(caller.issuer(), batchId)))
+                .flatMap(exists -> exists ? awaitProjection(read) : Mono.error(notFound())));
+    }
+
+    /** The batch is in the event store but not yet in the read model: wait, briefly and without blocking. */
+    private static Mono<BatchStatusView> awaitProjection(Mono<BatchStatusView> read) {
+        long tries = CATCH_UP.toMillis() / POLL.toMillis();
+        return read.repeatWhenEmpty((int) tries, attempts -> attempts.delayElements(POLL))
+                .onErrorMap(IllegalStateException.class, e -> new MassPayException(ErrorCode.SERVICE_UNAVAILABLE,
+                        "The batch is accepted but its status is not available yet; retry shortly"));
+    }
+
+    private static <T> Mono<T> blocking(Callable<Optional<T>> query) {
+        return Mono.fromCallable(query).subscribeOn(Schedulers.boundedElastic()).flatMap(Mono::justOrEmpty);
+    }
+
+    private static MassPayException notFound() {
+        return new MassPayException(ErrorCode.NOT_FOUND, "Batch not found");
     }
 
     @GetMapping("/API/v4/Fund/BatchTransfer")
@@ -48,11 +75,9 @@ class BatchStatusController {
                     List.of(new FieldError("CustomerBatchId", ErrorCode.MISSING_FIELD, "CustomerBatchId is required")));
         }
         Paging paging = Paging.of(status, page, pageSize);
-        return Mono.fromCallable(() -> {
-            String batchId = queries.batchIdForCustomerBatchId(caller.issuer(), customerBatchId)
-                    .orElseThrow(() -> new MassPayException(ErrorCode.NOT_FOUND, "Batch not found"));
-            return queries.find(caller.issuer(), batchId, paging.status, paging.page, paging.size);
-        }).subscribeOn(Schedulers.boundedElastic());
+        return blocking(() -> queries.batchIdForCustomerBatchId(caller.issuer(), customerBatchId)
+                .flatMap(batchId -> queries.find(caller.issuer(), batchId, paging.status, paging.page, paging.size)))
+                .switchIfEmpty(Mono.error(BatchStatusController::notFound));
     }
 
     private record Paging(ItemStatus status, int page, int size) {

@@ -1,7 +1,5 @@
 package io.masspay.query.status;
 
-import io.masspay.kernel.error.ErrorCode;
-import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
@@ -38,16 +36,21 @@ class BatchStatusQueries {
                 String.class, issuer.value(), customerBatchId).stream().findFirst();
     }
 
-    /** Another issuer's batch is indistinguishable from a missing one: both are NOT_FOUND. */
-    BatchStatusView find(IssuerAccountNumber issuer, String batchId, ItemStatus filter, int page, int pageSize) {
-        BatchRow batch = jdbc.query("select * from batch_view where batch_id = ? and issuer_account_number = ?",
+    /** Another issuer's batch is indistinguishable from a missing one: both are empty. */
+    Optional<BatchStatusView> find(IssuerAccountNumber issuer, String batchId, ItemStatus filter, int page,
+                                   int pageSize) {
+        Optional<BatchRow> row = jdbc.query("select * from batch_view where batch_id = ? and issuer_account_number = ?",
                         (rs, i) -> new BatchRow(rs.getString("customer_batch_id"), rs.getString("source_wallet_id"),
                                 CurrencyCode.valueOf(rs.getString("currency")), rs.getInt("received_count"),
                                 rs.getInt("accepted_count"), rs.getInt("rejected_count"),
                                 rs.getObject("created_at", OffsetDateTime.class)),
                         batchId, issuer.value())
-                .stream().findFirst()
-                .orElseThrow(() -> new MassPayException(ErrorCode.NOT_FOUND, "Batch " + batchId + " not found"));
+                .stream().findFirst();
+        return row.map(batch -> view(batch, issuer, batchId, filter, page, pageSize));
+    }
+
+    private BatchStatusView view(BatchRow batch, IssuerAccountNumber issuer, String batchId, ItemStatus filter,
+                                 int page, int pageSize) {
         CurrencyCode currency = batch.currency();
 
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -88,6 +88,10 @@ class AmountParserTest {
                                                         @ForAll CurrencyCode currency) {
         boolean valid = isValidWireAmount(text, currency);
         Statistics.label("valid").collect(valid);
+        Statistics.label("valid").coverage(checker -> {
+            checker.check(true).percentage(p -> p > 5);
+            checker.check(false).percentage(p -> p > 5);
+        });
 
         assertThat(AmountParser.parse(text, currency).isPresent()).as("parse(\"%s\", %s)", text, currency).isEqualTo(valid);
         AmountParser.parse(text, currency).ifPresent(money ->

@@ -5,6 +5,6 @@ import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record OpenWallet(@TargetAggregateIdentifier WalletId walletId, IssuerAccountNumber issuer,
+public record CreateWallet(@TargetAggregateIdentifier WalletId walletId, IssuerAccountNumber issuer,
                          OwnerType ownerType, String ownerId, CurrencyCode currency) {
 }

@@ -6,6 +6,6 @@ import io.masspay.kernel.money.CurrencyCode;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record WalletOpened(WalletId walletId, IssuerAccountNumber issuer, OwnerType ownerType,
+public record WalletCreated(WalletId walletId, IssuerAccountNumber issuer, OwnerType ownerType,
                            String ownerId, CurrencyCode currency) {
 }
