@@ -2,10 +2,13 @@ package io.masspay.command.batch;
 
 import io.masspay.kernel.batch.BatchCompleted;
 import io.masspay.kernel.batch.BatchProgressed;
+import io.masspay.kernel.batch.BatchResubmitted;
 import io.masspay.kernel.batch.BatchStatus;
 import io.masspay.kernel.batch.BatchSubmitted;
+import io.masspay.kernel.batch.ItemDecision;
 import io.masspay.kernel.batch.ItemOutcome;
 import io.masspay.kernel.batch.RecordItemOutcomes;
+import io.masspay.kernel.batch.ResubmitBatch;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.payout.ItemStatus;
@@ -14,6 +17,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,17 +27,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The batch as a whole. Its items are Transaction aggregates of their own, so a 5,000-item batch is
- * never one giant stream that every step must load. The batch only learns, a chunk at a time, where
- * its items ended, and declares itself complete when all of them are final.
+ * never one giant stream that every step must load. The batch learns, a chunk at a time, where its
+ * items ended; it declares itself complete when all are final, and it decides what a resubmission
+ * means for each item it already has. An item it has heard nothing about is in its first attempt,
+ * still processing.
  */
 @Aggregate
 public class Batch {
 
     @AggregateIdentifier
     private BatchId batchId;
-    private int acceptedCount;
+    private int itemCount;
     private boolean completed;
-    private final Map<TransactionId, ItemOutcome> finalItems = new HashMap<>();
+    private final Map<TransactionId, ItemOutcome> items = new HashMap<>();
 
     protected Batch() {
     }
@@ -43,52 +49,87 @@ public class Batch {
         apply(submitted);
     }
 
+    @CommandHandler
+    List<ItemDecision> handle(ResubmitBatch command) {
+        List<ItemDecision> decisions = new ArrayList<>();
+        for (TransactionId item : command.known()) {
+            ItemOutcome current = current(item);
+            ItemDecision.Kind kind = switch (current.status()) {
+                case Success -> ItemDecision.Kind.AlreadyCompleted;
+                case Processing -> ItemDecision.Kind.Replay;
+                case Failed, RetainedInWallet -> ItemDecision.Kind.NewAttempt;
+            };
+            int attempt = kind == ItemDecision.Kind.NewAttempt ? current.attemptNo() + 1 : current.attemptNo();
+            decisions.add(new ItemDecision(item, kind, attempt));
+        }
+        List<ItemDecision> retried = decisions.stream().filter(d -> d.kind() == ItemDecision.Kind.NewAttempt).toList();
+        if (!retried.isEmpty() || !command.added().isEmpty()) {
+            apply(new BatchResubmitted(batchId, command.receivedCount(), command.added(), retried, command.rejected()));
+        }
+        return decisions;
+    }
+
     /** Records only final outcomes that are news: not a repeat, not about an older attempt than known. */
     @CommandHandler
     void handle(RecordItemOutcomes command) {
-        Map<TransactionId, ItemOutcome> latest = new LinkedHashMap<>();
+        Map<TransactionId, ItemOutcome> news = new LinkedHashMap<>();
         for (ItemOutcome outcome : command.outcomes()) {
             if (outcome.status().isFinal() && isNews(outcome)) {
-                latest.put(outcome.transactionId(), outcome);
+                news.put(outcome.transactionId(), outcome);
             }
         }
-        List<ItemOutcome> news = List.copyOf(latest.values());
         if (news.isEmpty()) {
             return;
         }
-        apply(new BatchProgressed(batchId, news));
-        if (!completed && finalItems.size() == acceptedCount) {
+        apply(new BatchProgressed(batchId, List.copyOf(news.values())));
+        if (!completed && count(null) == itemCount) {
             apply(completion());
         }
     }
 
+    private ItemOutcome current(TransactionId item) {
+        return items.getOrDefault(item, new ItemOutcome(item, 1, ItemStatus.Processing));
+    }
+
     private boolean isNews(ItemOutcome outcome) {
-        ItemOutcome known = finalItems.get(outcome.transactionId());
-        return known == null || outcome.attemptNo() > known.attemptNo()
+        ItemOutcome known = current(outcome.transactionId());
+        return outcome.attemptNo() > known.attemptNo()
                 || (outcome.attemptNo() == known.attemptNo() && outcome.status() != known.status());
     }
 
     private BatchCompleted completion() {
         int succeeded = count(ItemStatus.Success);
-        int failed = count(ItemStatus.Failed);
-        int retained = count(ItemStatus.RetainedInWallet);
-        BatchStatus status = succeeded == acceptedCount ? BatchStatus.Completed : BatchStatus.CompletedWithErrors;
-        return new BatchCompleted(batchId, status, succeeded, failed, retained);
+        BatchStatus status = succeeded == itemCount ? BatchStatus.Completed : BatchStatus.CompletedWithErrors;
+        return new BatchCompleted(batchId, status, succeeded, count(ItemStatus.Failed),
+                count(ItemStatus.RetainedInWallet));
     }
 
+    /** Final items with {@code status}, or all final items when {@code status} is null. */
     private int count(ItemStatus status) {
-        return (int) finalItems.values().stream().filter(o -> o.status() == status).count();
+        return (int) items.values().stream()
+                .filter(o -> o.status().isFinal() && (status == null || o.status() == status))
+                .count();
     }
 
     @EventSourcingHandler
     void on(BatchSubmitted event) {
         batchId = event.batchId();
-        acceptedCount = event.acceptedCount();
+        itemCount = event.acceptedCount();
+    }
+
+    @EventSourcingHandler
+    void on(BatchResubmitted event) {
+        itemCount += event.added().size();
+        event.retried().forEach(d -> items.put(d.transactionId(),
+                new ItemOutcome(d.transactionId(), d.attemptNo(), ItemStatus.Processing)));
+        if (!event.added().isEmpty() || !event.retried().isEmpty()) {
+            completed = false;
+        }
     }
 
     @EventSourcingHandler
     void on(BatchProgressed event) {
-        event.outcomes().forEach(o -> finalItems.put(o.transactionId(), o));
+        event.outcomes().forEach(o -> items.put(o.transactionId(), o));
     }
 
     @EventSourcingHandler

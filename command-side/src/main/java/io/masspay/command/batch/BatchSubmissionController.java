@@ -1,12 +1,12 @@
 package io.masspay.command.batch;
 
 import io.masspay.command.batch.intake.BatchRequestReader;
-import io.masspay.command.batch.intake.Intake;
 import io.masspay.command.web.Blocking;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +18,20 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /API/v4/Fund/BatchTransfer}. The body arrives capped at 10 MiB by the codec limit
+ * ({@code spring.codec.max-in-memory-size}; larger bodies end in 413 before they are read whole).
+ */
 @RestController
 class BatchSubmissionController {
+
+    /** Identical submissions racing each other: the losers run again and become replays of the winner. */
+    static final int ATTEMPTS_ON_RACE = 5;
 
     private final CommandGateway commands;
     private final ObjectMapper json;
@@ -30,20 +42,42 @@ class BatchSubmissionController {
     }
 
     @PostMapping(path = "/API/v4/Fund/BatchTransfer", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<SubmissionReceipt>> submit(Caller caller, @RequestBody byte[] body) {
+    Mono<ResponseEntity<SubmissionReceipt>> submit(Caller caller, @RequestBody(required = false) byte[] body) {
         return Blocking.call(() -> {
             SubmitBatch command = new SubmitBatch(caller.issuer(), BatchRequestReader.read(parse(body)));
-            Intake intake = commands.sendAndWait(command);
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(SubmissionReceipt.of(intake));
+            SubmissionOutcome outcome = submitRetryingRaces(command);
+            HttpStatus status = outcome.nothingLeftToDo() ? HttpStatus.OK : HttpStatus.ACCEPTED;
+            return ResponseEntity.status(status).body(SubmissionReceipt.of(outcome));
         });
     }
 
+    private SubmissionOutcome submitRetryingRaces(SubmitBatch command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(command);
+            } catch (ConcurrentSubmission | ConcurrencyException race) {
+                if (attempt == ATTEMPTS_ON_RACE) {
+                    throw race;
+                }
+            }
+        }
+    }
+
+    /** Strict UTF-8 first (Jackson would also accept UTF-16/32), then JSON. */
     private JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is empty; a JSON object is expected");
+        }
         try {
-            return json.readTree(body);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            return json.readTree(text);
+        } catch (CharacterCodingException e) {
+            throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is not valid UTF-8");
         } catch (JacksonException e) {
-            throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is not valid UTF-8 JSON: "
-                    + e.getOriginalMessage());
+            throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 }

@@ -23,24 +23,35 @@ public class RecipientDirectory {
     }
 
     public void register(Recipient recipient, String name, String email) {
+        PostalAddress a = recipient.address() != null ? recipient.address()
+                : new PostalAddress(null, null, null, null, null, null);
         int inserted = jdbc.update("""
-                insert into recipient (issuer_account_number, recipient_id, type, name, email, country)
-                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                insert into recipient (issuer_account_number, recipient_id, type, name, email, country,
+                    address_line1, address_line2, address_city, address_state, address_postal_code, address_country)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 recipient.issuer().value(), recipient.recipientId().value(), recipient.type().name(),
-                name, email, recipient.country());
+                name, email, recipient.country(), a.line1(), a.line2(), a.city(), a.state(), a.postalCode(),
+                a.country());
         if (inserted == 0) {
             throw new MassPayException(ErrorCode.INVALID_FIELD, "RecipientId already exists");
         }
+    }
+
+    public boolean exists(IssuerAccountNumber issuer, RecipientId recipientId) {
+        return !findAll(issuer, java.util.List.of(recipientId)).isEmpty();
     }
 
     /** One query for a whole batch, whatever its size. */
     public Map<RecipientId, Recipient> findAll(IssuerAccountNumber issuer, Collection<RecipientId> ids) {
         String[] values = ids.stream().map(RecipientId::value).distinct().toArray(String[]::new);
         return jdbc.query("""
-                        select recipient_id, type, country from recipient
-                        where issuer_account_number = ? and recipient_id = any(?)""",
-                        (rs, i) -> new Recipient(issuer, new RecipientId(rs.getString(1)),
-                                RecipientType.valueOf(rs.getString(2)), rs.getString(3)),
+                        select * from recipient where issuer_account_number = ? and recipient_id = any(?)""",
+                        (rs, i) -> new Recipient(issuer, new RecipientId(rs.getString("recipient_id")),
+                                RecipientType.valueOf(rs.getString("type")), rs.getString("country"),
+                                rs.getString("address_line1") == null ? null : new PostalAddress(
+                                        rs.getString("address_line1"), rs.getString("address_line2"),
+                                        rs.getString("address_city"), rs.getString("address_state"),
+                                        rs.getString("address_postal_code"), rs.getString("address_country"))),
                         issuer.value(), values)
                 .stream()
                 .collect(Collectors.toMap(Recipient::recipientId, Function.identity()));

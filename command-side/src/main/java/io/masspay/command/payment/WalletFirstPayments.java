@@ -7,6 +7,8 @@ import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transfer.AttemptStart;
+import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.CompleteItem;
 import io.masspay.kernel.transfer.FailItem;
 import io.masspay.kernel.transfer.ItemSubmitted;
@@ -18,6 +20,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
@@ -46,31 +49,46 @@ public class WalletFirstPayments {
     private static final String CHUNK = WalletFirstPayments.class.getName() + ".chunk";
 
     private final CommandGateway commands;
+    private final EventStore events;
 
-    public WalletFirstPayments(CommandGateway commands) {
+    public WalletFirstPayments(CommandGateway commands, EventStore events) {
         this.commands = commands;
+        this.events = events;
     }
 
     @EventHandler
     @DisallowReplay
     void on(ItemSubmitted item) {
-        chunk().add(item);
+        chunk().add(PaymentAttempt.of(item, item.attemptNo()));
     }
 
-    private List<ItemSubmitted> chunk() {
+    /**
+     * A Failed item's new attempt is paid like a new item. Retries are rare, so reading the item's
+     * submission back from the event store here (one query) is cheaper than carrying it in every event.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(AttemptStarted attempt) {
+        if (attempt.startFrom() == AttemptStart.IssuerDebit) {
+            ItemSubmitted item = (ItemSubmitted) events.readEvents(attempt.transactionId().value()).next().getPayload();
+            chunk().add(PaymentAttempt.of(item, attempt.attemptNo()));
+        }
+    }
+
+    private List<PaymentAttempt> chunk() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(CHUNK, key -> {
-            List<ItemSubmitted> items = new ArrayList<>();
+            List<PaymentAttempt> items = new ArrayList<>();
             root.onPrepareCommit(unit -> pay(items));
             return items;
         });
     }
 
-    private void pay(List<ItemSubmitted> items) {
+    private void pay(List<PaymentAttempt> items) {
         Set<TransactionId> debited = debitIssuers(items);
         creditRecipients(items, debited);
         Map<BatchId, List<ItemOutcome>> outcomes = new LinkedHashMap<>();
-        for (ItemSubmitted item : items) {
+        for (PaymentAttempt item : items) {
             ItemStatus status = null;
             if (!debited.contains(item.transactionId())) {
                 commands.sendAndWait(new FailItem(item.transactionId(), item.attemptNo(),
@@ -89,9 +107,9 @@ public class WalletFirstPayments {
     }
 
     /** Items keep their event order per issuer wallet, which is submission order. */
-    private Set<TransactionId> debitIssuers(List<ItemSubmitted> items) {
+    private Set<TransactionId> debitIssuers(List<PaymentAttempt> items) {
         Map<WalletId, List<Debit>> bySource = new LinkedHashMap<>();
-        for (ItemSubmitted item : items) {
+        for (PaymentAttempt item : items) {
             bySource.computeIfAbsent(item.sourceWalletId(), k -> new ArrayList<>())
                     .add(new Debit(item.transactionId(), item.attemptNo(), item.amount()));
         }
@@ -103,15 +121,15 @@ public class WalletFirstPayments {
         return debited;
     }
 
-    private void creditRecipients(List<ItemSubmitted> items, Set<TransactionId> debited) {
-        Map<WalletId, List<ItemSubmitted>> byWallet = new LinkedHashMap<>();
-        for (ItemSubmitted item : items) {
+    private void creditRecipients(List<PaymentAttempt> items, Set<TransactionId> debited) {
+        Map<WalletId, List<PaymentAttempt>> byWallet = new LinkedHashMap<>();
+        for (PaymentAttempt item : items) {
             if (debited.contains(item.transactionId())) {
                 byWallet.computeIfAbsent(item.recipientWalletId(), k -> new ArrayList<>()).add(item);
             }
         }
         byWallet.forEach((wallet, credited) -> {
-            ItemSubmitted first = credited.get(0);
+            PaymentAttempt first = credited.get(0);
             commands.sendAndWait(new CreditRecipientWallet(wallet, first.issuer(), first.recipientId(),
                     first.amount().currency(),
                     credited.stream().map(i -> new Credit(i.transactionId(), i.attemptNo(), i.amount())).toList()));

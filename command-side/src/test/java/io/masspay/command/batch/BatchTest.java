@@ -2,6 +2,9 @@ package io.masspay.command.batch;
 
 import io.masspay.kernel.batch.BatchCompleted;
 import io.masspay.kernel.batch.BatchProgressed;
+import io.masspay.kernel.batch.BatchResubmitted;
+import io.masspay.kernel.batch.ItemDecision;
+import io.masspay.kernel.batch.ResubmitBatch;
 import io.masspay.kernel.batch.BatchSubmitted;
 import io.masspay.kernel.batch.ItemOutcome;
 import io.masspay.kernel.batch.RecordItemOutcomes;
@@ -139,6 +142,53 @@ class BatchTest {
         fixture.given(SUBMITTED, new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 1, Failed))))
                .when(record(new ItemOutcome(TX1, 2, Success)))
                .expectEvents(new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 2, Success))));
+    }
+
+    @Test
+    void shouldDecideEachKnownItemOfAResubmissionByWhereItEnded() {
+        TransactionId added = new TransactionId("tx_new");
+        fixture.given(SUBMITTED, new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 1, Success),
+                       new ItemOutcome(TX2, 1, Failed))))
+               .when(new ResubmitBatch(BATCH, 4, List.of(TX1, TX2, TX3), List.of(added), List.of()))
+               .expectEvents(new BatchResubmitted(BATCH, 4, List.of(added),
+                       List.of(new ItemDecision(TX2, ItemDecision.Kind.NewAttempt, 2)), List.of()))
+               .expectResultMessagePayload(List.of(
+                       new ItemDecision(TX1, ItemDecision.Kind.AlreadyCompleted, 1),
+                       new ItemDecision(TX2, ItemDecision.Kind.NewAttempt, 2),
+                       new ItemDecision(TX3, ItemDecision.Kind.Replay, 1)));
+    }
+
+    @Test
+    void shouldWriteNothingForAPureReplay() {
+        fixture.given(SUBMITTED, new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 1, Success))))
+               .when(new ResubmitBatch(BATCH, 2, List.of(TX1, TX2), List.of(), List.of()))
+               .expectNoEvents()
+               .expectResultMessagePayload(List.of(
+                       new ItemDecision(TX1, ItemDecision.Kind.AlreadyCompleted, 1),
+                       new ItemDecision(TX2, ItemDecision.Kind.Replay, 1)));
+    }
+
+    @Test
+    void shouldCompleteAgainWhenARetriedItemEnds() {
+        fixture.given(SUBMITTED,
+                       new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 1, Success), new ItemOutcome(TX2, 1, Success),
+                               new ItemOutcome(TX3, 1, Failed))),
+                       new BatchCompleted(BATCH, CompletedWithErrors, 2, 1, 0),
+                       new BatchResubmitted(BATCH, 1, List.of(), List.of(new ItemDecision(TX3, ItemDecision.Kind.NewAttempt, 2)),
+                               List.of()))
+               .when(record(new ItemOutcome(TX3, 2, Success)))
+               .expectEvents(new BatchProgressed(BATCH, List.of(new ItemOutcome(TX3, 2, Success))),
+                       new BatchCompleted(BATCH, Completed, 3, 0, 0));
+    }
+
+    @Test
+    void cannotCompleteBeforeAnItemAddedByAResubmissionEnds() {
+        TransactionId added = new TransactionId("tx_new");
+        fixture.given(SUBMITTED, new BatchResubmitted(BATCH, 1, List.of(added), List.of(), List.of()))
+               .when(record(new ItemOutcome(TX1, 1, Success), new ItemOutcome(TX2, 1, Success),
+                       new ItemOutcome(TX3, 1, Success)))
+               .expectEvents(new BatchProgressed(BATCH, List.of(new ItemOutcome(TX1, 1, Success),
+                       new ItemOutcome(TX2, 1, Success), new ItemOutcome(TX3, 1, Success))));
     }
 
     private static RecordItemOutcomes record(ItemOutcome... outcomes) {

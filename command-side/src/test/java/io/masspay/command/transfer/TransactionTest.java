@@ -9,6 +9,10 @@ import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.transfer.CompleteItem;
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.transfer.AttemptStart;
+import io.masspay.kernel.transfer.AttemptStarted;
+import io.masspay.kernel.transfer.StartAttempt;
 import io.masspay.kernel.transfer.FailItem;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
@@ -95,6 +99,45 @@ class TransactionTest {
     private static ItemSubmitted submitted(int attemptNo) {
         return new ItemSubmitted(TX, new BatchId("bt_1"), new IssuerAccountNumber("IAN-1"), "cust-tx-1",
                 new RecipientId("RCP-1"), SendMethod.XTR94502, Money.of("10.00", CurrencyCode.USD),
-                new WalletId("WAL-1"), new WalletId("WAL-2"), attemptNo, 0);
+                new WalletId("WAL-1"), new WalletId("WAL-2"), java.util.Map.of(), attemptNo, 0);
+    }
+
+    @Test
+    void shouldStartANewAttemptOfAFailedItemFromTheIssuerDebit() {
+        fixture.given(submitted(1), new ItemFailed(TX, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME))
+               .when(new StartAttempt(TX, 2))
+               .expectEvents(new AttemptStarted(TX, new BatchId("bt_1"), 2, AttemptStart.IssuerDebit));
+    }
+
+    @Test
+    void cannotStartANewAttemptOfAProcessingItem() {
+        fixture.given(submitted(1))
+               .when(new StartAttempt(TX, 2))
+               .expectNoEvents()
+               .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void cannotStartANewAttemptOfASucceededItem() {
+        fixture.given(submitted(1), new ItemSucceeded(TX, 1))
+               .when(new StartAttempt(TX, 2))
+               .expectNoEvents()
+               .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void shouldIgnoreTheOldAttemptOnceANewOneStarted() {
+        fixture.given(submitted(1), new ItemFailed(TX, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME),
+                       new AttemptStarted(TX, new BatchId("bt_1"), 2, AttemptStart.IssuerDebit))
+               .when(new CompleteItem(TX, 1))
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldCompleteTheNewAttempt() {
+        fixture.given(submitted(1), new ItemFailed(TX, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME),
+                       new AttemptStarted(TX, new BatchId("bt_1"), 2, AttemptStart.IssuerDebit))
+               .when(new CompleteItem(TX, 2))
+               .expectEvents(new ItemSucceeded(TX, 2));
     }
 }

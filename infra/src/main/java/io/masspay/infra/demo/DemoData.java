@@ -1,6 +1,7 @@
 package io.masspay.infra.demo;
 
 import io.masspay.command.directory.IssuerDirectory;
+import io.masspay.command.directory.PostalAddress;
 import io.masspay.command.directory.Recipient;
 import io.masspay.command.directory.RecipientDirectory;
 import io.masspay.command.directory.RecipientType;
@@ -70,7 +71,8 @@ class DemoData implements ApplicationRunner {
         var known = recipients.findAll(ISSUER, RECIPIENTS.keySet().stream().map(RecipientId::new).toList());
         RECIPIENTS.forEach((id, type) -> {
             if (!known.containsKey(new RecipientId(id))) {
-                recipients.register(new Recipient(ISSUER, new RecipientId(id), type, "US"), "Demo " + id,
+                recipients.register(new Recipient(ISSUER, new RecipientId(id), type, "US", new PostalAddress(
+                                "1 Demo Street", null, "Springfield", "IL", "62701", "US")), "Demo " + id,
                         id.toLowerCase() + "@example.com");
             }
         });

@@ -1,7 +1,9 @@
 package io.masspay.query.status;
 
+import io.masspay.kernel.batch.BatchResubmitted;
 import io.masspay.kernel.batch.BatchSubmitted;
 import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.kernel.transfer.ItemSucceeded;
@@ -57,6 +59,26 @@ public class BatchStatusProjection {
                 event.customerTransactionId(), event.recipientId().value(), event.sendMethod().name(),
                 event.amount().minorUnits(), event.amount().currency().name(), ItemStatus.Processing.name(),
                 event.attemptNo(), event.recipientWalletId().value(), utc(at), sequence);
+    }
+
+    /** Totals across every submission of the batch: a retry adds what it received, added and refused. */
+    @EventHandler
+    void on(BatchResubmitted event) {
+        jdbc.update("""
+                        update batch_view set received_count = received_count + ?, accepted_count = accepted_count + ?,
+                            rejected_count = rejected_count + ?
+                        where batch_id = ?""",
+                event.receivedCount(), event.added().size(), event.rejected().size(), event.batchId().value());
+    }
+
+    @EventHandler
+    void on(AttemptStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                        update batch_item_view set status = ?, error_code = null, attempt_no = ?, updated_at = ?,
+                            last_sequence = ?
+                        where transaction_id = ? and last_sequence < ?""",
+                ItemStatus.Processing.name(), event.attemptNo(), utc(at), sequence, event.transactionId().value(),
+                sequence);
     }
 
     @EventHandler

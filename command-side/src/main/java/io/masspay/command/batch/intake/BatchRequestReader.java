@@ -46,7 +46,7 @@ public final class BatchRequestReader {
         String path = "Items[" + index + "]";
         List<FieldError> errors = new ArrayList<>();
         if (!node.isObject()) {
-            return new ItemRequest(index, ServerIds.random("ct_"), true, null, null, null, null, null,
+            return new ItemRequest(index, ServerIds.random("ct_"), true, null, null, null, null, null, null,
                     new FieldError(path, ErrorCode.INVALID_FIELD, "An item must be a JSON object"));
         }
         String customerId = text(node, "CustomerTransactionId", path + ".CustomerTransactionId", errors);
@@ -63,18 +63,23 @@ public final class BatchRequestReader {
                         "Amount must be a decimal string such as \"150.00\", not a JSON " + amountNode.getNodeType()));
             }
         }
-        Map<String, String> destination = destination(node.get("Destination"), path + ".Destination", errors);
+        JsonNode destinationNode = node.get("Destination");
+        Map<String, String> destination = strings(destinationNode, path + ".Destination", errors);
+        Map<String, String> address = destination == null ? null
+                : strings(destinationNode.get("Address"), path + ".Destination.Address", errors);
         boolean generated = customerId == null;
         return new ItemRequest(index, generated ? ServerIds.random("ct_") : customerId, generated, recipient, method,
-                amount, description, destination, errors.isEmpty() ? null : errors.get(0));
+                amount, description, destination, address, errors.isEmpty() ? null : errors.get(0));
     }
 
-    private static Map<String, String> destination(JsonNode node, String path, List<FieldError> errors) {
+    /** The string fields of an object; nested objects are read separately (Destination.Address). */
+    private static Map<String, String> strings(JsonNode node, String path, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isObject()) {
-            errors.add(new FieldError(path, ErrorCode.INVALID_FIELD, "Destination must be a JSON object"));
+            errors.add(new FieldError(path, ErrorCode.INVALID_FIELD, path.substring(path.lastIndexOf('.') + 1)
+                    + " must be a JSON object"));
             return Map.of();
         }
         Map<String, String> fields = new LinkedHashMap<>();

@@ -5,11 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Orders rejection paths by item index, so the answer lists items in request order. */
-final class FieldOrder {
+public final class FieldOrder {
 
     private static final Pattern INDEX = Pattern.compile("^Items\\[(\\d+)]");
 
-    static final Comparator<String> BY_ITEM_INDEX = Comparator.comparingInt(FieldOrder::index);
+    public static final Comparator<String> BY_ITEM_INDEX = Comparator.comparingInt(FieldOrder::index);
 
     private FieldOrder() {
     }

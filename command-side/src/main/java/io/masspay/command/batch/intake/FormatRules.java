@@ -32,6 +32,13 @@ final class FormatRules {
                 FormatRules::description);
     }
 
+    /** Format rules, then the Destination rules of each send method. */
+    static List<ItemRule> withDestinations() {
+        List<ItemRule> rules = new java.util.ArrayList<>(all());
+        rules.addAll(DestinationFormatRules.all());
+        return rules;
+    }
+
     private static Optional<FieldError> shape(ItemRequest item, IntakeContext context) {
         return Optional.ofNullable(item.shapeError());
     }

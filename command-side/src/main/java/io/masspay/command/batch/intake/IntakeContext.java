@@ -1,5 +1,6 @@
 package io.masspay.command.batch.intake;
 
+import io.masspay.command.directory.Destinations;
 import io.masspay.command.directory.Recipient;
 import io.masspay.command.wallet.WalletEntry;
 import io.masspay.kernel.ids.IssuerAccountNumber;
@@ -19,6 +20,7 @@ public final class IntakeContext {
     private final Set<String> seenCustomerTransactionIds = new HashSet<>();
     private Map<RecipientId, Recipient> recipients = Map.of();
     private Map<WalletId, WalletEntry> namedWallets = Map.of();
+    private Destinations destinations = Destinations.NONE;
 
     IntakeContext(IssuerAccountNumber issuer, CurrencyCode currency) {
         this.issuer = issuer;
@@ -46,8 +48,14 @@ public final class IntakeContext {
         return namedWallets.get(new WalletId(walletId));
     }
 
-    void useLookups(Map<RecipientId, Recipient> recipients, Map<WalletId, WalletEntry> namedWallets) {
+    public Destinations destinations() {
+        return destinations;
+    }
+
+    void useLookups(Map<RecipientId, Recipient> recipients, Map<WalletId, WalletEntry> namedWallets,
+                    Destinations destinations) {
         this.recipients = recipients;
         this.namedWallets = namedWallets;
+        this.destinations = destinations;
     }
 }

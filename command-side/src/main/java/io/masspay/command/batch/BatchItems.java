@@ -1,0 +1,43 @@
+package io.masspay.command.batch;
+
+import io.masspay.command.batch.intake.Review;
+import io.masspay.command.batch.intake.SubmissionClaims.NewClaim;
+import io.masspay.command.batch.intake.ValidItem;
+import io.masspay.command.transfer.Transaction;
+import io.masspay.kernel.ids.BatchId;
+import io.masspay.kernel.transfer.ItemSubmitted;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Creates one Transaction aggregate per new item with {@code Repository.newInstance}, inside the
+ * submission's unit of work: no command round trip per item, one append at commit for all of them.
+ */
+@Component
+class BatchItems {
+
+    static final int FIRST_ATTEMPT = 1;
+
+    private final Repository<Transaction> transactions;
+
+    BatchItems(Repository<Transaction> transactions) {
+        this.transactions = transactions;
+    }
+
+    void create(BatchId batchId, Review review, List<NewClaim> newClaims) throws Exception {
+        for (NewClaim claim : newClaims) {
+            ValidItem item = claim.item();
+            transactions.newInstance(() -> new Transaction(new ItemSubmitted(claim.transactionId(), batchId,
+                    review.issuer(), item.customerTransactionId(), item.recipientId(), item.method(), item.amount(),
+                    review.source().walletId(), item.recipientWallet(), item.destination(), FIRST_ATTEMPT,
+                    item.position())));
+        }
+    }
+
+    static SubmissionOutcome.Accepted accepted(NewClaim claim) {
+        return new SubmissionOutcome.Accepted(claim.item().position(), claim.customerTransactionId(),
+                claim.transactionId(), claim.item().recipientId(), FIRST_ATTEMPT);
+    }
+}

@@ -1,0 +1,117 @@
+package io.masspay.command.batch;
+
+import io.masspay.command.batch.intake.FieldOrder;
+import io.masspay.command.batch.intake.Review;
+import io.masspay.command.batch.intake.SubmissionClaims;
+import io.masspay.command.batch.intake.SubmissionClaims.ItemClaim;
+import io.masspay.command.batch.intake.SubmissionClaims.NewClaim;
+import io.masspay.command.batch.intake.ValidItem;
+import io.masspay.kernel.batch.ItemDecision;
+import io.masspay.kernel.batch.RejectedItem;
+import io.masspay.kernel.batch.ResubmitBatch;
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.FieldError;
+import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.ids.ServerIds;
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.transfer.StartAttempt;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A resubmission of an existing CustomerBatchId (API.md section 2). Per item, matched by
+ * CustomerTransactionId: the same id with another RecipientId, Amount or SendMethodId is an
+ * IDEMPOTENCY_MISMATCH; an id of another batch refuses the request (409); a new id is a new item of
+ * the batch; for the items the batch already has, the Batch aggregate decides (already completed,
+ * idempotent replay, or a new attempt). A pure replay writes nothing.
+ */
+@Component
+class BatchRetry {
+
+    private final SubmissionClaims claims;
+    private final CommandGateway commands;
+    private final BatchItems items;
+
+    BatchRetry(SubmissionClaims claims, CommandGateway commands, BatchItems items) {
+        this.claims = claims;
+        this.commands = commands;
+        this.items = items;
+    }
+
+    SubmissionOutcome resubmit(SubmissionClaims.ExistingBatch batch, Review review) throws Exception {
+        if (!batch.sourceWallet().equals(review.source().walletId())) {
+            throw new MassPayException(ErrorCode.VALIDATION_FAILED, "A retry must use the batch's SourceWalletId",
+                    List.of(new FieldError("SourceWalletId", ErrorCode.IDEMPOTENCY_MISMATCH,
+                            "Batch " + review.customerBatchId() + " pays from " + batch.sourceWallet().value())));
+        }
+        Map<String, ItemClaim> held = claims.find(review.issuer(),
+                review.valid().stream().map(ValidItem::customerTransactionId).toList());
+        BatchSubmissionHandler.refuseIfTaken(held.values().stream()
+                .filter(c -> !c.batchId().equals(batch.batchId()))
+                .map(ItemClaim::customerTransactionId).collect(Collectors.toSet()), review);
+
+        List<RejectedItem> rejected = new ArrayList<>(review.rejected());
+        Map<TransactionId, ValidItem> known = new HashMap<>();
+        List<NewClaim> added = new ArrayList<>();
+        for (ValidItem item : review.valid()) {
+            ItemClaim claim = held.get(item.customerTransactionId());
+            if (claim == null) {
+                added.add(new NewClaim(item.customerTransactionId(), ServerIds.newTransactionId(), item));
+            } else if (item.sameAs(claim.recipientId(), claim.sendMethodId(), claim.amountMinor(), claim.currency())) {
+                known.put(claim.transactionId(), item);
+            } else {
+                rejected.add(rejection(item, ErrorCode.IDEMPOTENCY_MISMATCH,
+                        "The batch already has this CustomerTransactionId with another RecipientId, Amount or SendMethodId"));
+            }
+        }
+        Set<String> taken = claims.claimItems(review.issuer(), batch.batchId(), added);
+        if (!taken.isEmpty()) {
+            throw new ConcurrentSubmission("Items of batch " + batch.batchId() + " were claimed concurrently");
+        }
+
+        List<SubmissionOutcome.Accepted> accepted = new ArrayList<>();
+        List<ItemDecision> decisions = known.isEmpty() && added.isEmpty() ? List.of()
+                : commands.sendAndWait(new ResubmitBatch(batch.batchId(), review.receivedCount(),
+                        List.copyOf(known.keySet()), added.stream().map(NewClaim::transactionId).toList(), rejected));
+        for (ItemDecision decision : decisions) {
+            ValidItem item = known.get(decision.transactionId());
+            switch (decision.kind()) {
+                case AlreadyCompleted -> rejected.add(rejection(item, ErrorCode.ALREADY_COMPLETED,
+                        "This item already succeeded; no money moves"));
+                case NewAttempt -> {
+                    commands.sendAndWait(new StartAttempt(decision.transactionId(), decision.attemptNo()));
+                    accepted.add(accepted(item, decision));
+                }
+                case Replay -> accepted.add(accepted(item, decision));
+            }
+        }
+        items.create(batch.batchId(), review, added);
+        added.forEach(c -> accepted.add(BatchItems.accepted(c)));
+
+        accepted.sort(Comparator.comparingInt(SubmissionOutcome.Accepted::position));
+        rejected.sort(Comparator.comparing(RejectedItem::field, FieldOrder.BY_ITEM_INDEX));
+        SubmissionOutcome outcome = new SubmissionOutcome(batch.batchId(), review.customerBatchId(),
+                review.receivedCount(), accepted, rejected);
+        if (accepted.isEmpty() && !outcome.nothingLeftToDo()) {
+            throw BatchSubmissionHandler.refusedWhole(rejected);
+        }
+        return outcome;
+    }
+
+    private static SubmissionOutcome.Accepted accepted(ValidItem item, ItemDecision decision) {
+        return new SubmissionOutcome.Accepted(item.position(), item.customerTransactionId(), decision.transactionId(),
+                item.recipientId(), decision.attemptNo());
+    }
+
+    private static RejectedItem rejection(ValidItem item, ErrorCode code, String message) {
+        return new RejectedItem(item.customerTransactionId(), code, item.request().path("CustomerTransactionId"), message);
+    }
+}

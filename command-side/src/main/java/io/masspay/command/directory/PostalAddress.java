@@ -1,0 +1,27 @@
+package io.masspay.command.directory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A postal address, as recipients register it and as physical checks are mailed to it. */
+public record PostalAddress(String line1, String line2, String city, String state, String postalCode,
+                            String country) {
+
+    /** The address as Destination fields ({@code Address.Line1}, ...), the shape rails receive. */
+    public Map<String, String> asDestination() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        put(fields, "Address.Line1", line1);
+        put(fields, "Address.Line2", line2);
+        put(fields, "Address.City", city);
+        put(fields, "Address.State", state);
+        put(fields, "Address.PostalCode", postalCode);
+        put(fields, "Address.Country", country);
+        return fields;
+    }
+
+    private static void put(Map<String, String> fields, String key, String value) {
+        if (value != null) {
+            fields.put(key, value);
+        }
+    }
+}
