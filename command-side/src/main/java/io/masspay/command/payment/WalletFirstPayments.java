@@ -1,12 +1,9 @@
 package io.masspay.command.payment;
 
-import io.masspay.kernel.batch.ItemOutcome;
-import io.masspay.kernel.batch.RecordItemOutcomes;
 import io.masspay.kernel.error.ErrorCode;
-import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
-import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.payout.RequestPayouts;
 import io.masspay.kernel.transfer.AttemptStart;
 import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.CompleteItem;
@@ -31,12 +28,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Pays submitted items wallet-first, a chunk at a time. The pooled processor hands over up to its
  * batch size of events in one unit of work; the items are collected there and paid once, just before
  * that unit commits: one debit command per issuer wallet, one credit command per recipient wallet,
- * then one step per item and one progress note per batch. The commands join the processor's transaction, so the money, the item
+ * one payout request per recipient wallet for rail items (a PayoutSaga takes each from there), then
+ * one step per wallet item. The commands join the processor's transaction, so the money, the item
  * outcomes and the processor's token commit together (DESIGN.md, step 2).
  *
  * <p>Never replayed: it issues commands, and a replay would pay again.
@@ -59,20 +58,19 @@ public class WalletFirstPayments {
     @EventHandler
     @DisallowReplay
     void on(ItemSubmitted item) {
-        chunk().add(PaymentAttempt.of(item, item.attemptNo()));
+        chunk().add(PaymentAttempt.of(item, item.attemptNo(), true));
     }
 
     /**
-     * A Failed item's new attempt is paid like a new item. Retries are rare, so reading the item's
-     * submission back from the event store here (one query) is cheaper than carrying it in every event.
+     * A new attempt is paid like a new item, from the issuer (a Failed item moved no money) or from the
+     * recipient wallet (a retained item's money is there). Retries are rare, so reading the item's
+     * submission back from the event store (one query) beats carrying it in every event.
      */
     @EventHandler
     @DisallowReplay
     void on(AttemptStarted attempt) {
-        if (attempt.startFrom() == AttemptStart.IssuerDebit) {
-            ItemSubmitted item = (ItemSubmitted) events.readEvents(attempt.transactionId().value()).next().getPayload();
-            chunk().add(PaymentAttempt.of(item, attempt.attemptNo()));
-        }
+        ItemSubmitted item = (ItemSubmitted) events.readEvents(attempt.transactionId().value()).next().getPayload();
+        chunk().add(PaymentAttempt.of(item, attempt.attemptNo(), attempt.startFrom() == AttemptStart.IssuerDebit));
     }
 
     private List<PaymentAttempt> chunk() {
@@ -85,54 +83,59 @@ public class WalletFirstPayments {
     }
 
     private void pay(List<PaymentAttempt> items) {
-        Set<TransactionId> debited = debitIssuers(items);
-        creditRecipients(items, debited);
-        Map<BatchId, List<ItemOutcome>> outcomes = new LinkedHashMap<>();
+        List<PaymentAttempt> fromIssuer = items.stream().filter(PaymentAttempt::fromIssuer).toList();
+        Set<TransactionId> debited = debitIssuers(fromIssuer);
+        creditRecipients(fromIssuer, debited);
+        List<PaymentAttempt> toRails = new ArrayList<>();
         for (PaymentAttempt item : items) {
-            ItemStatus status = null;
-            if (!debited.contains(item.transactionId())) {
-                commands.sendAndWait(new FailItem(item.transactionId(), item.attemptNo(),
-                        ErrorCode.INSUFFICIENT_FUNDS_RUNTIME));
-                status = ItemStatus.Failed;
+            if (item.fromIssuer() && !debited.contains(item.transactionId())) {
+                fail(item);
             } else if (item.sendMethod().isWallet()) {
                 commands.sendAndWait(new CompleteItem(item.transactionId(), item.attemptNo()));
-                status = ItemStatus.Success;
-            }
-            if (status != null) {
-                outcomes.computeIfAbsent(item.batchId(), k -> new ArrayList<>())
-                        .add(new ItemOutcome(item.transactionId(), item.attemptNo(), status));
+            } else {
+                toRails.add(item);
             }
         }
-        outcomes.forEach((batch, finished) -> commands.sendAndWait(new RecordItemOutcomes(batch, finished)));
+        requestPayouts(toRails);
     }
 
     /** Items keep their event order per issuer wallet, which is submission order. */
     private Set<TransactionId> debitIssuers(List<PaymentAttempt> items) {
-        Map<WalletId, List<Debit>> bySource = new LinkedHashMap<>();
-        for (PaymentAttempt item : items) {
-            bySource.computeIfAbsent(item.sourceWalletId(), k -> new ArrayList<>())
-                    .add(new Debit(item.transactionId(), item.attemptNo(), item.amount()));
-        }
         Set<TransactionId> debited = new HashSet<>();
-        bySource.forEach((wallet, debits) -> {
-            List<TransactionId> accepted = commands.sendAndWait(new DebitIssuerWallet(wallet, debits));
-            debited.addAll(accepted);
-        });
+        groupBy(items, PaymentAttempt::sourceWalletId).forEach((wallet, debits) -> debited.addAll(commands.sendAndWait(
+                new DebitIssuerWallet(wallet, debits.stream()
+                        .map(i -> new Debit(i.transactionId(), i.attemptNo(), i.amount())).toList()))));
         return debited;
     }
 
     private void creditRecipients(List<PaymentAttempt> items, Set<TransactionId> debited) {
-        Map<WalletId, List<PaymentAttempt>> byWallet = new LinkedHashMap<>();
-        for (PaymentAttempt item : items) {
-            if (debited.contains(item.transactionId())) {
-                byWallet.computeIfAbsent(item.recipientWalletId(), k -> new ArrayList<>()).add(item);
-            }
-        }
-        byWallet.forEach((wallet, credited) -> {
-            PaymentAttempt first = credited.get(0);
+        List<PaymentAttempt> credited = items.stream().filter(i -> debited.contains(i.transactionId())).toList();
+        groupBy(credited, PaymentAttempt::recipientWalletId).forEach((wallet, credits) -> {
+            PaymentAttempt first = credits.get(0);
             commands.sendAndWait(new CreditRecipientWallet(wallet, first.issuer(), first.recipientId(),
                     first.amount().currency(),
-                    credited.stream().map(i -> new Credit(i.transactionId(), i.attemptNo(), i.amount())).toList()));
+                    credits.stream().map(i -> new Credit(i.transactionId(), i.attemptNo(), i.amount())).toList()));
         });
+    }
+
+    private void requestPayouts(List<PaymentAttempt> items) {
+        Map<TransactionId, PaymentAttempt> byId = new LinkedHashMap<>();
+        items.forEach(i -> byId.put(i.transactionId(), i));
+        groupBy(items, PaymentAttempt::recipientWalletId).forEach((wallet, payouts) -> {
+            List<TransactionId> refused = commands.sendAndWait(
+                    new RequestPayouts(wallet, payouts.stream().map(PaymentAttempt::payout).toList()));
+            refused.forEach(id -> fail(byId.get(id)));
+        });
+    }
+
+    private void fail(PaymentAttempt item) {
+        commands.sendAndWait(new FailItem(item.transactionId(), item.attemptNo(), ErrorCode.INSUFFICIENT_FUNDS_RUNTIME));
+    }
+
+    private static Map<WalletId, List<PaymentAttempt>> groupBy(List<PaymentAttempt> items,
+                                                               Function<PaymentAttempt, WalletId> key) {
+        Map<WalletId, List<PaymentAttempt>> groups = new LinkedHashMap<>();
+        items.forEach(i -> groups.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(i));
+        return groups;
     }
 }

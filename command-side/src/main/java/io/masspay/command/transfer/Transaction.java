@@ -2,7 +2,15 @@ package io.masspay.command.transfer;
 
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.money.Money;
+import io.masspay.kernel.payout.ConfirmPayout;
+import io.masspay.kernel.payout.FailPayout;
 import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.payout.PayoutFailed;
+import io.masspay.kernel.payout.PayoutSucceeded;
+import io.masspay.kernel.payout.RetainItem;
+import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.transfer.AttemptStart;
 import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.CompleteItem;
@@ -20,8 +28,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One payout item across its attempts. It decides only whether a step still applies: a final item,
- * or a message about an older attempt, changes nothing (redelivery is harmless); and where a new
- * attempt starts, which depends on where the money is.
+ * or a message about an older attempt, changes nothing (redelivery is harmless); a payout that
+ * failed can no longer be confirmed; and where a new attempt starts depends on where the money is.
+ * It keeps the method and amount because its payout events post them to the ledger.
  */
 @Aggregate
 public class Transaction {
@@ -31,6 +40,9 @@ public class Transaction {
     private BatchId batchId;
     private int attemptNo;
     private ItemStatus status;
+    private SendMethod method;
+    private Money amount;
+    private boolean payoutFailed;
 
     protected Transaction() {
     }
@@ -43,14 +55,38 @@ public class Transaction {
     @CommandHandler
     void handle(CompleteItem command) {
         if (appliesTo(command.attemptNo())) {
-            apply(new ItemSucceeded(transactionId, attemptNo));
+            apply(new ItemSucceeded(transactionId, batchId, attemptNo));
         }
     }
 
     @CommandHandler
     void handle(FailItem command) {
         if (appliesTo(command.attemptNo())) {
-            apply(new ItemFailed(transactionId, attemptNo, command.reason()));
+            apply(new ItemFailed(transactionId, batchId, attemptNo, command.reason()));
+        }
+    }
+
+    /** The rail paid: the money leaves rail clearing for good, and the item has succeeded. */
+    @CommandHandler
+    void handle(ConfirmPayout command) {
+        if (appliesTo(command.attemptNo()) && !payoutFailed) {
+            apply(new PayoutSucceeded(transactionId, attemptNo, method, amount));
+            apply(new ItemSucceeded(transactionId, batchId, attemptNo));
+        }
+    }
+
+    @CommandHandler
+    void handle(FailPayout command) {
+        if (appliesTo(command.attemptNo()) && !payoutFailed) {
+            apply(new PayoutFailed(transactionId, attemptNo, command.reason()));
+        }
+    }
+
+    /** Only after a failed payout whose money is back in the wallet (the saga sends it then). */
+    @CommandHandler
+    void handle(RetainItem command) {
+        if (appliesTo(command.attemptNo()) && payoutFailed) {
+            apply(new RetainedInWallet(transactionId, batchId, attemptNo, command.reason(), command.walletId()));
         }
     }
 
@@ -77,6 +113,8 @@ public class Transaction {
         transactionId = event.transactionId();
         batchId = event.batchId();
         attemptNo = event.attemptNo();
+        method = event.sendMethod();
+        amount = event.amount();
         status = ItemStatus.Processing;
     }
 
@@ -84,6 +122,17 @@ public class Transaction {
     void on(AttemptStarted event) {
         attemptNo = event.attemptNo();
         status = ItemStatus.Processing;
+        payoutFailed = false;
+    }
+
+    @EventSourcingHandler
+    void on(PayoutFailed event) {
+        payoutFailed = true;
+    }
+
+    @EventSourcingHandler
+    void on(RetainedInWallet event) {
+        status = ItemStatus.RetainedInWallet;
     }
 
     @EventSourcingHandler

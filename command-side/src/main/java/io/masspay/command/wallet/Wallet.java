@@ -7,6 +7,12 @@ import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
+import io.masspay.kernel.payout.FundsReturnedToWallet;
+import io.masspay.kernel.payout.Payout;
+import io.masspay.kernel.payout.PayoutRefused;
+import io.masspay.kernel.payout.PayoutRequested;
+import io.masspay.kernel.payout.RequestPayouts;
+import io.masspay.kernel.payout.ReturnFunds;
 import io.masspay.kernel.wallet.Credit;
 import io.masspay.kernel.wallet.CreditRecipientWallet;
 import io.masspay.kernel.wallet.Debit;
@@ -103,6 +109,44 @@ public class Wallet {
     }
 
     /** Intake already refuses such amounts; the ledger refuses them again rather than trust its callers. */
+    /**
+     * Moves items from this recipient wallet to rail clearing. An item the balance no longer covers (the
+     * recipient cashed out meanwhile) is refused, nothing moves.
+     *
+     * @return the transactions refused
+     */
+    @CommandHandler
+    List<TransactionId> handle(RequestPayouts command) {
+        requireOwner(OwnerType.Recipient);
+        List<TransactionId> refused = new ArrayList<>();
+        for (Payout payout : command.payouts()) {
+            requirePositive(payout.amount());
+            if (balance.isLessThan(payout.amount())) {
+                apply(new PayoutRefused(walletId, payout.transactionId(), payout.attemptNo(), payout.amount()));
+                refused.add(payout.transactionId());
+            } else {
+                apply(new PayoutRequested(walletId, payout.transactionId(), payout.attemptNo(), payout.method(),
+                        payout.amount(), payout.destination()));
+            }
+        }
+        return refused;
+    }
+
+    /** The compensation of a failed payout; the money was set aside in rail clearing, so it always fits. */
+    @CommandHandler
+    void handle(ReturnFunds command) {
+        requireOwner(OwnerType.Recipient);
+        requirePositive(command.amount());
+        apply(new FundsReturnedToWallet(walletId, command.transactionId(), command.attemptNo(), command.method(),
+                command.amount()));
+    }
+
+    private void requireOwner(OwnerType expected) {
+        if (ownerType != expected) {
+            throw new IllegalStateException("Wallet " + walletId + " is an " + ownerType + " wallet, not " + expected);
+        }
+    }
+
     private void requirePositive(Money amount) {
         requireCurrency(amount.currency());
         if (amount.minorUnits() <= 0) {
@@ -136,6 +180,16 @@ public class Wallet {
 
     @EventSourcingHandler
     void on(WalletCredited event) {
+        balance = balance.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(PayoutRequested event) {
+        balance = balance.minus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(FundsReturnedToWallet event) {
         balance = balance.plus(event.amount());
     }
 }

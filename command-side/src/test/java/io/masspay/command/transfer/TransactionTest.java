@@ -27,6 +27,7 @@ import static io.masspay.kernel.error.ErrorCode.PROVIDER_DECLINED;
 class TransactionTest {
 
     private static final TransactionId TX = new TransactionId("tx_1");
+    private static final BatchId BATCH = new BatchId("bt_1");
 
     private AggregateTestFixture<Transaction> fixture;
 
@@ -39,19 +40,19 @@ class TransactionTest {
     void shouldSucceedAProcessingItem() {
         fixture.given(submitted(1))
                .when(new CompleteItem(TX, 1))
-               .expectEvents(new ItemSucceeded(TX, 1));
+               .expectEvents(new ItemSucceeded(TX, BATCH, 1));
     }
 
     @Test
     void shouldFailAProcessingItemWithTheGivenReason() {
         fixture.given(submitted(1))
                .when(new FailItem(TX, 1, INSUFFICIENT_FUNDS_RUNTIME))
-               .expectEvents(new ItemFailed(TX, 1, INSUFFICIENT_FUNDS_RUNTIME));
+               .expectEvents(new ItemFailed(TX, BATCH, 1, INSUFFICIENT_FUNDS_RUNTIME));
     }
 
     @Test
     void cannotCompleteTwice() {
-        fixture.given(submitted(1), new ItemSucceeded(TX, 1))
+        fixture.given(submitted(1), new ItemSucceeded(TX, BATCH, 1))
                .when(new CompleteItem(TX, 1))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
@@ -59,7 +60,7 @@ class TransactionTest {
 
     @Test
     void cannotFailASucceededItem() {
-        fixture.given(submitted(1), new ItemSucceeded(TX, 1))
+        fixture.given(submitted(1), new ItemSucceeded(TX, BATCH, 1))
                .when(new FailItem(TX, 1, PROVIDER_DECLINED))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
@@ -67,7 +68,7 @@ class TransactionTest {
 
     @Test
     void cannotCompleteAFailedItem() {
-        fixture.given(submitted(1), new ItemFailed(TX, 1, INSUFFICIENT_FUNDS_RUNTIME))
+        fixture.given(submitted(1), new ItemFailed(TX, BATCH, 1, INSUFFICIENT_FUNDS_RUNTIME))
                .when(new CompleteItem(TX, 1))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
@@ -93,20 +94,20 @@ class TransactionTest {
     void shouldSucceedTheCurrentAttempt() {
         fixture.given(submitted(2))
                .when(new CompleteItem(TX, 2))
-               .expectEvents(new ItemSucceeded(TX, 2));
+               .expectEvents(new ItemSucceeded(TX, BATCH, 2));
     }
 
     private static ItemSubmitted submitted(int attemptNo) {
-        return new ItemSubmitted(TX, new BatchId("bt_1"), new IssuerAccountNumber("IAN-1"), "cust-tx-1",
+        return new ItemSubmitted(TX, BATCH, new IssuerAccountNumber("IAN-1"), "cust-tx-1",
                 new RecipientId("RCP-1"), SendMethod.XTR94502, Money.of("10.00", CurrencyCode.USD),
                 new WalletId("WAL-1"), new WalletId("WAL-2"), java.util.Map.of(), attemptNo, 0);
     }
 
     @Test
     void shouldStartANewAttemptOfAFailedItemFromTheIssuerDebit() {
-        fixture.given(submitted(1), new ItemFailed(TX, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME))
+        fixture.given(submitted(1), new ItemFailed(TX, BATCH, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME))
                .when(new StartAttempt(TX, 2))
-               .expectEvents(new AttemptStarted(TX, new BatchId("bt_1"), 2, AttemptStart.IssuerDebit));
+               .expectEvents(new AttemptStarted(TX, BATCH, 2, AttemptStart.IssuerDebit));
     }
 
     @Test
@@ -119,7 +120,7 @@ class TransactionTest {
 
     @Test
     void cannotStartANewAttemptOfASucceededItem() {
-        fixture.given(submitted(1), new ItemSucceeded(TX, 1))
+        fixture.given(submitted(1), new ItemSucceeded(TX, BATCH, 1))
                .when(new StartAttempt(TX, 2))
                .expectNoEvents()
                .expectException(IllegalStateException.class);
@@ -127,17 +128,17 @@ class TransactionTest {
 
     @Test
     void shouldIgnoreTheOldAttemptOnceANewOneStarted() {
-        fixture.given(submitted(1), new ItemFailed(TX, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME),
-                       new AttemptStarted(TX, new BatchId("bt_1"), 2, AttemptStart.IssuerDebit))
+        fixture.given(submitted(1), new ItemFailed(TX, BATCH, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME),
+                       new AttemptStarted(TX, BATCH, 2, AttemptStart.IssuerDebit))
                .when(new CompleteItem(TX, 1))
                .expectNoEvents();
     }
 
     @Test
     void shouldCompleteTheNewAttempt() {
-        fixture.given(submitted(1), new ItemFailed(TX, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME),
-                       new AttemptStarted(TX, new BatchId("bt_1"), 2, AttemptStart.IssuerDebit))
+        fixture.given(submitted(1), new ItemFailed(TX, BATCH, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME),
+                       new AttemptStarted(TX, BATCH, 2, AttemptStart.IssuerDebit))
                .when(new CompleteItem(TX, 2))
-               .expectEvents(new ItemSucceeded(TX, 2));
+               .expectEvents(new ItemSucceeded(TX, BATCH, 2));
     }
 }

@@ -1,5 +1,6 @@
 package io.masspay.infra.axon;
 
+import io.masspay.command.batch.BatchSequencingPolicy;
 import io.masspay.command.payment.PaymentsSequencingPolicy;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -121,5 +122,10 @@ public class AxonPostgresConfiguration {
     @Bean
     public PaymentsSequencingPolicy paymentsSequencingPolicy() {
         return new PaymentsSequencingPolicy();
+    }
+
+    @Bean
+    public BatchSequencingPolicy batchSequencingPolicy() {
+        return new BatchSequencingPolicy();
     }
 }

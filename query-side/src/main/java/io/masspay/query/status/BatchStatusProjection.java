@@ -3,6 +3,7 @@ package io.masspay.query.status;
 import io.masspay.kernel.batch.BatchResubmitted;
 import io.masspay.kernel.batch.BatchSubmitted;
 import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
@@ -89,6 +90,11 @@ public class BatchStatusProjection {
     @EventHandler
     void on(ItemFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         updateStatus(event.transactionId().value(), ItemStatus.Failed, event.reason().name(), sequence, at);
+    }
+
+    @EventHandler
+    void on(RetainedInWallet event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        updateStatus(event.transactionId().value(), ItemStatus.RetainedInWallet, event.reason().name(), sequence, at);
     }
 
     @ResetHandler

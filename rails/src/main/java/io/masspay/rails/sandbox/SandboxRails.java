@@ -2,34 +2,28 @@ package io.masspay.rails.sandbox;
 
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.rails.RailGateway;
-import io.masspay.rails.RailRequest;
-import io.masspay.rails.RailResponse;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-/**
- * The default rails: a sandbox per rail send method. In this first slice they accept every call; the
- * deterministic outcomes by cents (.91 declined, .92 unavailable, ...) come with rail payouts.
- */
-@Configuration(proxyBeanMethods = false)
+/** The default rails: a sandbox for every rail send method (wallet methods need no rail). */
+@Component
 public class SandboxRails {
 
-    @Bean
-    List<RailGateway> sandboxRailGateways() {
-        return Arrays.stream(SendMethod.values())
+    private final List<RailGateway> gateways;
+
+    SandboxRails(SandboxPayouts payouts, SandboxSwitch rails,
+                 @Value("${masspay.sandbox.slow-call:PT2S}") Duration slowness) {
+        this.gateways = Arrays.stream(SendMethod.values())
                 .filter(m -> !m.isWallet())
-                .<RailGateway>map(SandboxRail::new)
+                .<RailGateway>map(m -> new SandboxRail(m, payouts, rails, slowness))
                 .toList();
     }
 
-    record SandboxRail(SendMethod method) implements RailGateway {
-
-        @Override
-        public RailResponse payOut(RailRequest request) {
-            return RailResponse.paidOut();
-        }
+    public List<RailGateway> gateways() {
+        return gateways;
     }
 }

@@ -77,10 +77,6 @@ final class FormatRules {
             return reject(item, "SendMethodId", ErrorCode.INVALID_SEND_METHOD,
                     "Unknown SendMethodId " + item.sendMethodId());
         }
-        if (!method.isWallet()) {
-            return reject(item, "SendMethodId", ErrorCode.INVALID_SEND_METHOD,
-                    method.label() + " payouts are not offered yet; use XTR94502 or XTR94504");
-        }
         return Optional.empty();
     }
 

@@ -1,0 +1,70 @@
+package io.masspay.command.batch;
+
+import io.masspay.kernel.batch.ItemOutcome;
+import io.masspay.kernel.batch.RecordItemOutcomes;
+import io.masspay.kernel.ids.BatchId;
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.transfer.ItemFailed;
+import io.masspay.kernel.transfer.ItemSucceeded;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tells each batch where its items ended, whichever path ended them (a wallet credit, a failed debit,
+ * a payout saga): one {@link RecordItemOutcomes} per batch per processed chunk, in the processor's
+ * transaction. Never replayed: it issues commands.
+ */
+@Component
+@ProcessingGroup(BatchProgressTracker.GROUP)
+class BatchProgressTracker {
+
+    static final String GROUP = "batch-progress";
+    private static final String OUTCOMES = BatchProgressTracker.class.getName() + ".outcomes";
+
+    private final CommandGateway commands;
+
+    BatchProgressTracker(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ItemSucceeded event) {
+        record(event.batchId(), event.transactionId(), event.attemptNo(), ItemStatus.Success);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ItemFailed event) {
+        record(event.batchId(), event.transactionId(), event.attemptNo(), ItemStatus.Failed);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(RetainedInWallet event) {
+        record(event.batchId(), event.transactionId(), event.attemptNo(), ItemStatus.RetainedInWallet);
+    }
+
+    private void record(BatchId batch, TransactionId item, int attemptNo, ItemStatus status) {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Map<BatchId, List<ItemOutcome>> outcomes = root.getOrComputeResource(OUTCOMES, key -> {
+            Map<BatchId, List<ItemOutcome>> perBatch = new LinkedHashMap<>();
+            root.onPrepareCommit(unit -> perBatch.forEach((id, finished) ->
+                    commands.sendAndWait(new RecordItemOutcomes(id, finished))));
+            return perBatch;
+        });
+        outcomes.computeIfAbsent(batch, k -> new ArrayList<>()).add(new ItemOutcome(item, attemptNo, status));
+    }
+}

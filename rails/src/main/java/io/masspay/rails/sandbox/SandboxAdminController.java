@@ -1,0 +1,81 @@
+package io.masspay.rails.sandbox;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.FieldError;
+import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.kernel.money.Money;
+import io.masspay.kernel.payout.SendMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+
+/** Operator control of the sandbox rails (API.md sections 7 and 9). */
+@RestController
+class SandboxAdminController {
+
+    private final SandboxSwitch rails;
+    private final JdbcTemplate jdbc;
+
+    SandboxAdminController(SandboxSwitch rails, JdbcTemplate jdbc) {
+        this.rails = rails;
+        this.jdbc = jdbc;
+    }
+
+    record Mode(String mode) {
+    }
+
+    record ModeSet(String sendMethodId, String mode) {
+    }
+
+    record Payouts(long totalItems, List<PayoutRow> items) {
+    }
+
+    record PayoutRow(String idempotencyKey, String transactionId, int attemptNo, String sendMethodId, String amount,
+                     String currency, int calls, String outcome) {
+    }
+
+    @PutMapping("/API/v4/Admin/Sandbox/Rails/{sendMethodId}")
+    Mono<ModeSet> switchRail(@PathVariable String sendMethodId, @RequestBody Mode body) {
+        SendMethod method = SendMethod.fromId(sendMethodId);
+        if (method == null || method.isWallet()) {
+            throw new MassPayException(ErrorCode.NOT_FOUND, "No sandbox rail " + sendMethodId);
+        }
+        if (!"Up".equals(body.mode()) && !"Down".equals(body.mode())) {
+            throw new MassPayException(ErrorCode.VALIDATION_FAILED, "Mode must be Up or Down",
+                    List.of(new FieldError("Mode", ErrorCode.INVALID_FIELD, "Mode must be Up or Down")));
+        }
+        return Mono.fromCallable(() -> {
+            rails.set(method, "Down".equals(body.mode()));
+            return new ModeSet(method.name(), body.mode());
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/API/v4/Admin/Sandbox/Payouts")
+    Mono<Payouts> payouts(@RequestParam(name = "Page", defaultValue = "1") int page,
+                          @RequestParam(name = "PageSize", defaultValue = "100") int pageSize) {
+        if (page < 1 || pageSize < 1 || pageSize > 1000) {
+            throw new MassPayException(ErrorCode.VALIDATION_FAILED, "Page >= 1 and PageSize in 1..1000",
+                    List.of(new FieldError(page < 1 ? "Page" : "PageSize", ErrorCode.INVALID_FIELD,
+                            "Page must be >= 1 and PageSize in 1..1000")));
+        }
+        return Mono.fromCallable(() -> new Payouts(
+                jdbc.queryForObject("select count(*) from sandbox_payout", Long.class),
+                jdbc.query("select * from sandbox_payout order by first_called_at, idempotency_key limit ? offset ?",
+                        (rs, i) -> new PayoutRow(rs.getString("idempotency_key"), rs.getString("transaction_id"),
+                                rs.getInt("attempt_no"), rs.getString("send_method_id"),
+                                new Money(rs.getLong("amount_minor"), CurrencyCode.valueOf(rs.getString("currency")))
+                                        .toDecimalString(),
+                                rs.getString("currency"), rs.getInt("calls"), rs.getString("outcome")),
+                        pageSize, (long) (page - 1) * pageSize)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+}

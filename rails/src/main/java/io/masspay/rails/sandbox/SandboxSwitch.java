@@ -1,0 +1,27 @@
+package io.masspay.rails.sandbox;
+
+import io.masspay.kernel.payout.SendMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The operator's Up/Down switch per sandbox rail, in the database so that every node sees it. */
+@Repository
+public class SandboxSwitch {
+
+    private final JdbcTemplate jdbc;
+
+    SandboxSwitch(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void set(SendMethod method, boolean down) {
+        jdbc.update("""
+                insert into sandbox_rail_mode (send_method_id, down) values (?, ?)
+                on conflict (send_method_id) do update set down = excluded.down""", method.name(), down);
+    }
+
+    boolean isDown(SendMethod method) {
+        return jdbc.queryForList("select down from sandbox_rail_mode where send_method_id = ?", Boolean.class,
+                method.name()).stream().findFirst().orElse(false);
+    }
+}

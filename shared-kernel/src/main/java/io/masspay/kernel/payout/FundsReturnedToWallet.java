@@ -1,0 +1,12 @@
+package io.masspay.kernel.payout;
+
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.money.Money;
+import org.axonframework.serialization.Revision;
+
+/** Posting: the method's rail clearing account -> the recipient wallet. */
+@Revision("1")
+public record FundsReturnedToWallet(WalletId walletId, TransactionId transactionId, int attemptNo, SendMethod method,
+                                    Money amount) {
+}
