@@ -39,3 +39,33 @@ create table scheduled_tasks (
 create index scheduled_tasks_execution_time on scheduled_tasks (execution_time);
 create index scheduled_tasks_last_heartbeat on scheduled_tasks (last_heartbeat);
 create index scheduled_tasks_priority_execution_time on scheduled_tasks (priority desc, execution_time asc);
+
+-- The double-entry ledger read model: one row per posting, balances per account.
+create table ledger_posting (
+    event_id       varchar(255) primary key,
+    occurred_at    timestamptz  not null,
+    transaction_id varchar(64),
+    attempt_no     integer      not null,
+    currency       char(3)      not null,
+    amount_minor   bigint       not null check (amount_minor > 0),
+    from_type      varchar(20)  not null,
+    from_id        varchar(64)  not null,
+    to_type        varchar(20)  not null,
+    to_id          varchar(64)  not null,
+    kind           varchar(30)  not null
+);
+create index ledger_posting_from on ledger_posting (from_id, occurred_at);
+create index ledger_posting_to on ledger_posting (to_id, occurred_at);
+create index ledger_posting_transaction on ledger_posting (transaction_id);
+
+create table ledger_account (
+    account_type          varchar(20) not null,
+    account_id            varchar(64) not null,
+    currency              char(3)     not null,
+    balance_minor         bigint      not null,
+    issuer_account_number varchar(64),
+    owner_id              varchar(64),
+    created_at            timestamptz,
+    primary key (account_type, account_id, currency)
+);
+create index ledger_account_owner on ledger_account (issuer_account_number, owner_id);

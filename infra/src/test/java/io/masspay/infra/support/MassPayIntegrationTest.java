@@ -18,7 +18,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = MassPayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN)
+        properties = {"masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN,
+                // rails answer fast and retry fast in tests; the production defaults are in application.yml
+                "masspay.payouts.initial-backoff=PT0.05S", "masspay.sandbox.slow-call=PT0.2S"})
 @ContextConfiguration(initializers = FreshDatabase.class)
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

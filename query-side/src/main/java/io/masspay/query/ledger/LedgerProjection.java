@@ -1,0 +1,97 @@
+package io.masspay.query.ledger;
+
+import io.masspay.kernel.payout.FundsReturnedToWallet;
+import io.masspay.kernel.payout.PayoutRequested;
+import io.masspay.kernel.payout.PayoutSucceeded;
+import io.masspay.kernel.wallet.IssuerDebited;
+import io.masspay.kernel.wallet.WalletCreated;
+import io.masspay.kernel.wallet.WalletCredited;
+import io.masspay.kernel.wallet.WalletFunded;
+import io.masspay.query.ledger.Posting.Account;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * The double-entry ledger read model: every money event becomes one posting between two accounts,
+ * and account balances follow. Postings are keyed by the event's identifier, so a redelivered event
+ * changes nothing; the reset handler empties the model for a rebuild.
+ */
+@Component
+@ProcessingGroup(LedgerProjection.GROUP)
+public class LedgerProjection {
+
+    public static final String GROUP = "ledger";
+    private static final Account EXTERNAL = new Account(AccountType.External, "External");
+    private static final Account IN_TRANSIT = new Account(AccountType.InTransit, "InTransit");
+
+    private final LedgerWriter writer;
+
+    LedgerProjection(LedgerWriter writer) {
+        this.writer = writer;
+    }
+
+    @EventHandler
+    void on(WalletCreated event, @Timestamp Instant at) {
+        writer.openWallet(event, at);
+    }
+
+    @EventHandler
+    void on(WalletFunded event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.post(new Posting(message.getIdentifier(), at, null, 0, event.amount(), EXTERNAL,
+                issuer(event.walletId().value()), "Funding"));
+    }
+
+    @EventHandler
+    void on(IssuerDebited event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
+                event.amount(), issuer(event.walletId().value()), IN_TRANSIT, "IssuerDebited"));
+    }
+
+    @EventHandler
+    void on(WalletCredited event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
+                event.amount(), IN_TRANSIT, recipient(event.walletId().value()), "WalletCredited"));
+    }
+
+    @EventHandler
+    void on(PayoutRequested event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
+                event.amount(), recipient(event.walletId().value()), clearing(event.method().name()), "PayoutRequested"));
+    }
+
+    @EventHandler
+    void on(PayoutSucceeded event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
+                event.amount(), clearing(event.method().name()), EXTERNAL, "PayoutSucceeded"));
+    }
+
+    @EventHandler
+    void on(FundsReturnedToWallet event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
+                event.amount(), clearing(event.method().name()), recipient(event.walletId().value()),
+                "FundsReturnedToWallet"));
+    }
+
+    @ResetHandler
+    void reset() {
+        writer.clear();
+    }
+
+    private static Account issuer(String walletId) {
+        return new Account(AccountType.IssuerWallet, walletId);
+    }
+
+    private static Account recipient(String walletId) {
+        return new Account(AccountType.RecipientWallet, walletId);
+    }
+
+    private static Account clearing(String method) {
+        return new Account(AccountType.RailClearing, method);
+    }
+}

@@ -1,0 +1,92 @@
+package io.masspay.query.ledger;
+
+import io.masspay.kernel.wallet.WalletCreated;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Writes a processor batch of postings in two statements, just before the batch commits: one batched
+ * insert of the postings, one batched update of the balances they touch, each balance once, in a fixed
+ * order (two segments updating the same hot accounts, InTransit or External, never deadlock).
+ * Postings already present (a redelivered event) are skipped, and so are their balance changes.
+ */
+@Component
+class LedgerWriter {
+
+    private static final String PENDING = LedgerWriter.class.getName() + ".pending";
+
+    private final JdbcTemplate jdbc;
+
+    LedgerWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void openWallet(WalletCreated event, Instant at) {
+        jdbc.update("""
+                        insert into ledger_account (account_type, account_id, currency, balance_minor, issuer_account_number,
+                            owner_id, created_at)
+                        values (?, ?, ?, 0, ?, ?, ?)
+                        on conflict (account_type, account_id, currency) do update set
+                            issuer_account_number = excluded.issuer_account_number, owner_id = excluded.owner_id,
+                            created_at = excluded.created_at""",
+                event.ownerType().name() + "Wallet", event.walletId().value(), event.currency().name(),
+                event.issuer().value(), event.ownerId(), Timestamp.from(at));
+    }
+
+    void post(Posting posting) {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<Posting> pending = root.getOrComputeResource(PENDING, key -> {
+            List<Posting> postings = new ArrayList<>();
+            root.onPrepareCommit(unit -> flush(postings));
+            return postings;
+        });
+        pending.add(posting);
+    }
+
+    void clear() {
+        jdbc.update("truncate ledger_posting, ledger_account");
+    }
+
+    private void flush(List<Posting> postings) {
+        String[] ids = postings.stream().map(Posting::eventId).toArray(String[]::new);
+        Set<String> known = new HashSet<>(jdbc.queryForList(
+                "select event_id from ledger_posting where event_id = any(?)", String.class, (Object) ids));
+        List<Posting> fresh = postings.stream().filter(p -> !known.contains(p.eventId())).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                        insert into ledger_posting (event_id, occurred_at, transaction_id, attempt_no, currency, amount_minor,
+                            from_type, from_id, to_type, to_id, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                fresh.stream().map(p -> new Object[]{p.eventId(), Timestamp.from(p.at()), p.transactionId(),
+                        p.attemptNo(), p.amount().currency().name(), p.amount().minorUnits(), p.from().type().name(),
+                        p.from().id(), p.to().type().name(), p.to().id(), p.kind()}).toList());
+        Map<String, Object[]> deltas = new TreeMap<>();
+        for (Posting p : fresh) {
+            add(deltas, p.from(), p.amount().currency().name(), -p.amount().minorUnits());
+            add(deltas, p.to(), p.amount().currency().name(), p.amount().minorUnits());
+        }
+        jdbc.batchUpdate("""
+                insert into ledger_account (account_type, account_id, currency, balance_minor) values (?, ?, ?, ?)
+                on conflict (account_type, account_id, currency)
+                do update set balance_minor = ledger_account.balance_minor + excluded.balance_minor""",
+                List.copyOf(deltas.values()));
+    }
+
+    private static void add(Map<String, Object[]> deltas, Posting.Account account, String currency, long delta) {
+        deltas.compute(account.type() + "|" + account.id() + "|" + currency, (k, row) -> row == null
+                ? new Object[]{account.type().name(), account.id(), currency, delta}
+                : new Object[]{row[0], row[1], row[2], (long) row[3] + delta});
+    }
+}
