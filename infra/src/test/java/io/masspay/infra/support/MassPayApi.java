@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
@@ -53,6 +54,71 @@ public final class MassPayApi {
                 .expectBody(Map.class).returnResult().getResponseBody().get("RecipientId");
     }
 
+    /** A recipient with a US address, a default USD bank account and a default debit card. */
+    public String fullRecipient(Issuer issuer, String recipientId) {
+        http.post().uri("/API/v4/Recipients").headers(h -> h.setBearerAuth(issuer.apiKey()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("RecipientId", recipientId, "Type", "Individual", "Name", "Recipient " + recipientId,
+                        "Email", recipientId.toLowerCase() + "@example.com", "Country", "US",
+                        "Address", Map.of("Line1", "1 Main St", "City", "Springfield", "State", "IL",
+                                "PostalCode", "62701", "Country", "US")))
+                .exchange().expectStatus().isCreated();
+        issuerPost(issuer, "/API/v4/Recipients/" + recipientId + "/BankAccounts", Map.of("BeneficiaryBankID",
+                "BNK-" + recipientId, "Currency", "USD", "Country", "US", "AccountNumber", "12345678",
+                "RoutingNumber", "021000021", "Default", true), HttpStatus.CREATED);
+        issuerPost(issuer, "/API/v4/Recipients/" + recipientId + "/Cards", Map.of("CardId", "CRD-" + recipientId,
+                "Last4", "4242", "Network", "Visa", "Default", true), HttpStatus.CREATED);
+        return recipientId;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> issuerPost(Issuer issuer, String path, Map<String, ?> body, HttpStatus expected) {
+        return http.post().uri(path).headers(h -> h.setBearerAuth(issuer.apiKey()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isEqualTo(expected)
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T issuerGet(Issuer issuer, String path, Class<T> type) {
+        return http.get().uri(path).headers(h -> h.setBearerAuth(issuer.apiKey()))
+                .exchange().expectStatus().isOk()
+                .expectBody(type).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> adminGet(String path) {
+        return http.get().uri(path).headers(h -> h.setBearerAuth(OPERATOR_TOKEN))
+                .exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    public void railMode(String sendMethodId, String mode) {
+        http.put().uri("/API/v4/Admin/Sandbox/Rails/" + sendMethodId).headers(h -> h.setBearerAuth(OPERATOR_TOKEN))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("Mode", mode))
+                .exchange().expectStatus().isOk();
+    }
+
+    /** What the sandbox rails received, one row per idempotency key. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> sandboxPayouts() {
+        return (List<Map<String, Object>>) adminGet("/API/v4/Admin/Sandbox/Payouts?PageSize=1000").get("Items");
+    }
+
+    /** Waits until the ledger read model is settled (nothing in transit or clearing) and returns the balances. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> settledLedger(String currency) {
+        Map<String, Object>[] row = new Map[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            List<Map<String, Object>> currencies = (List<Map<String, Object>>) adminGet("/API/v4/Admin/Ledger/Balances")
+                    .get("Currencies");
+            row[0] = currencies.stream().filter(c -> currency.equals(c.get("Currency"))).findFirst().orElse(null);
+            String zero = currency.equals("JPY") ? "0" : "0.00";
+            return row[0] != null && zero.equals(row[0].get("InTransit")) && zero.equals(row[0].get("RailClearing"));
+        });
+        return row[0];
+    }
+
     @SuppressWarnings("unchecked")
     public Map<String, Object> admin(String path, Map<String, ?> body, HttpStatus expected) {
         return http.post().uri(path)
@@ -85,8 +151,13 @@ public final class MassPayApi {
     }
 
     /** Polls the status read model until the batch is final (or the wait times out). */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> awaitFinal(Issuer issuer, String batchId) {
+        return awaitStatus(issuer, batchId, status -> !"Processing".equals(status.get("Status")));
+    }
+
+    /** Polls the status read model until {@code done} holds for the batch's status (first 1,000 items). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> awaitStatus(Issuer issuer, String batchId, Predicate<Map<String, Object>> done) {
         Map<String, Object>[] last = new Map[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             var result = status(issuer, batchId, "PageSize=1000").returnResult(Map.class);
@@ -94,13 +165,24 @@ public final class MassPayApi {
                 return false;
             }
             last[0] = result.getResponseBody().blockFirst();
-            return !"Processing".equals(last[0].get("Status"));
+            return done.test(last[0]);
         });
         return last[0];
     }
 
     public static Map<String, Object> batch(Issuer issuer, List<Map<String, Object>> items) {
         return Map.of("IssuerAccountNumber", issuer.account(), "SourceWalletId", issuer.walletId(), "Items", items);
+    }
+
+    public static Map<String, Object> batch(Issuer issuer, String customerBatchId, List<Map<String, Object>> items) {
+        return Map.of("IssuerAccountNumber", issuer.account(), "SourceWalletId", issuer.walletId(),
+                "CustomerBatchId", customerBatchId, "Items", items);
+    }
+
+    public static Map<String, Object> item(String customerTransactionId, String recipientId, String method,
+                                           String amount, Map<String, Object> destination) {
+        return Map.of("CustomerTransactionId", customerTransactionId, "RecipientId", recipientId,
+                "SendMethodId", method, "Amount", amount, "Destination", destination);
     }
 
     public static Map<String, Object> walletItem(String customerTransactionId, String recipientId, String method,

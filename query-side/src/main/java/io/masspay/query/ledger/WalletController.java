@@ -1,5 +1,6 @@
 package io.masspay.query.ledger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
@@ -36,7 +37,7 @@ class WalletController {
     record WalletView(String walletId, String ownerId, String currency, String balance) {
     }
 
-    record RecipientWallet(String walletId, String currency, String balance, boolean isDefault) {
+    record RecipientWallet(String walletId, String currency, String balance, @JsonProperty("Default") boolean isDefault) {
     }
 
     record Entries(String walletId, int page, int pageSize, long totalItems, List<Entry> items) {
