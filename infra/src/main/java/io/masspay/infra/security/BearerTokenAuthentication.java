@@ -1,5 +1,6 @@
 package io.masspay.infra.security;
 
+import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -16,7 +17,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Turns {@code Authorization: Bearer <token>} into an authenticated caller: the operator token gives
- * the OPERATOR role and no issuer; an API key gives the ISSUER role bound to exactly one issuer.
+ * the OPERATOR role and no issuer; an OAuth access token (a JWT) or an API key gives the ISSUER role
+ * bound to exactly one issuer.
  */
 @Component
 class BearerTokenAuthentication implements ReactiveAuthenticationManager, ServerAuthenticationConverter {
@@ -24,13 +26,24 @@ class BearerTokenAuthentication implements ReactiveAuthenticationManager, Server
     static final String OPERATOR = "OPERATOR";
     static final String ISSUER = "ISSUER";
     private static final String PREFIX = "Bearer ";
+    /** Our JWTs are about 450 characters; anything far longer is not a token of ours. */
+    private static final int MAX_TOKEN_LENGTH = 2048;
 
     private final OperatorToken operatorToken;
+    private final AccessTokenAuthentication accessTokens;
     private final Credentials credentials;
 
-    BearerTokenAuthentication(OperatorToken operatorToken, Credentials credentials) {
+    BearerTokenAuthentication(OperatorToken operatorToken, AccessTokenAuthentication accessTokens,
+                              Credentials credentials) {
         this.operatorToken = operatorToken;
+        this.accessTokens = accessTokens;
         this.credentials = credentials;
+    }
+
+    /** The one shape of an issuer's authentication, whichever kind of token proved it. */
+    static UsernamePasswordAuthenticationToken issuer(IssuerAccountNumber issuer) {
+        return new UsernamePasswordAuthenticationToken(new Caller(issuer), null,
+                AuthorityUtils.createAuthorityList("ROLE_" + ISSUER));
     }
 
     @Override
@@ -43,21 +56,26 @@ class BearerTokenAuthentication implements ReactiveAuthenticationManager, Server
         return Mono.just(new PresentedToken(token));
     }
 
+    /**
+     * The operator token is compared first: it is configured free text (it may even contain dots), and
+     * an exact constant-time match needs no parsing and no database.
+     */
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
         String token = (String) authentication.getCredentials();
-        if (token.isEmpty() || token.length() > 512) {
+        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Mono.error(new BadCredentialsException("Unknown token"));
         }
         if (operatorToken.matches(token)) {
             return Mono.just(new UsernamePasswordAuthenticationToken("operator", null,
                     AuthorityUtils.createAuthorityList("ROLE_" + OPERATOR)));
         }
+        if (AccessTokenAuthentication.looksLikeJwt(token)) {
+            return accessTokens.authenticate(token);
+        }
         return Mono.fromCallable(() -> credentials.issuerForApiKey(token))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(issuer -> issuer.<Mono<Authentication>>map(ian -> Mono.just(
-                                new UsernamePasswordAuthenticationToken(new Caller(ian), null,
-                                        AuthorityUtils.createAuthorityList("ROLE_" + ISSUER))))
+                .flatMap(issuer -> issuer.<Authentication>map(BearerTokenAuthentication::issuer).map(Mono::just)
                         .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown token"))));
     }
 

@@ -4,11 +4,15 @@ import io.masspay.kernel.ids.IssuerAccountNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Issues and resolves issuer credentials; only their hashes are ever stored. */
 @Repository
 public class Credentials {
+
+    /** No secret hashes to all zeros: what an unknown client id is compared against. */
+    private static final byte[] NO_CLIENT = new byte[32];
 
     private final JdbcTemplate jdbc;
 
@@ -37,5 +41,21 @@ public class Credentials {
                         (rs, i) -> SecretHash.matches(presented, rs.getBytes(1))
                                 ? new IssuerAccountNumber(rs.getString(2)) : null, (Object) hash)
                 .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /**
+     * The issuer of the OAuth client whose secret matches, compared in constant time. An unknown client
+     * id still costs one hash comparison (against a hash no secret has), so the work is alike either way.
+     */
+    Optional<IssuerAccountNumber> issuerForClient(String clientId, String presentedSecret) {
+        List<ClientRow> rows = jdbc.query(
+                "select secret_hash, issuer_account_number from oauth_client where client_id = ?",
+                (rs, i) -> new ClientRow(rs.getBytes(1), new IssuerAccountNumber(rs.getString(2))), clientId);
+        ClientRow client = rows.isEmpty() ? null : rows.get(0);
+        boolean matches = SecretHash.matches(presentedSecret, client == null ? NO_CLIENT : client.secretHash());
+        return matches && client != null ? Optional.of(client.issuer()) : Optional.empty();
+    }
+
+    private record ClientRow(byte[] secretHash, IssuerAccountNumber issuer) {
     }
 }

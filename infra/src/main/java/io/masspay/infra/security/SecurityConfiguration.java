@@ -10,12 +10,14 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import java.util.List;
 
 /**
- * Stateless bearer authentication on {@code /API/**}: 401 UNAUTHORIZED for a missing or unknown token,
- * 403 FORBIDDEN when the token's kind may not call the path (issuers never reach /Admin).
+ * Stateless bearer authentication on {@code /API/**}: 401 UNAUTHORIZED for a missing, unknown, expired or
+ * forged token, 403 FORBIDDEN when the token's kind may not call the path (issuers never reach /Admin,
+ * the operator never acts as an issuer). {@code /oAuth/token} authenticates its clients itself.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -26,6 +28,8 @@ class SecurityConfiguration {
                                                   ErrorWriter errors) {
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
         authentication.setServerAuthenticationConverter(bearer);
+        // Bearer tokens are read on the API only: /oAuth/token must answer a client that has none yet.
+        authentication.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/API/**"));
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         authentication.setAuthenticationFailureHandler((exchange, failure) -> errors.write(exchange.getExchange(),
                 401, ErrorCode.UNAUTHORIZED, "Missing, unknown or expired token", List.of()));

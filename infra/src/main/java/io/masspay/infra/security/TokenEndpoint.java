@@ -1,0 +1,78 @@
+package io.masspay.infra.security;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.FieldError;
+import io.masspay.kernel.error.MassPayException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+
+/**
+ * {@code POST /oAuth/token}: the OAuth2 client-credentials grant (RFC 6749 section 4.4). Spring
+ * Authorization Server is servlet-only, so this small handler does the protocol and leaves the
+ * cryptography to Nimbus ({@link AccessTokens}). Refusals use the contract's error body like every
+ * other endpoint; neither the secret nor the token is ever logged.
+ */
+@RestController
+class TokenEndpoint {
+
+    static final String PATH = "/oAuth/token";
+    private static final String GRANT_TYPE = "grant_type";
+    private static final String CLIENT_CREDENTIALS = "client_credentials";
+
+    private final Credentials credentials;
+    private final AccessTokens tokens;
+
+    TokenEndpoint(Credentials credentials, AccessTokens tokens) {
+        this.credentials = credentials;
+        this.tokens = tokens;
+    }
+
+    /** A body that is not a form reads as an empty one, and so is refused for its missing grant_type. */
+    @PostMapping(PATH)
+    Mono<ResponseEntity<AccessTokenResponse>> token(ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        return exchange.getFormData().flatMap(form -> {
+            requireClientCredentialsGrant(form);
+            ClientCredentials client = ClientCredentials.from(headers, form)
+                    .orElseThrow(() -> unauthorized(exchange));
+            return Mono.fromCallable(() -> credentials.issuerForClient(client.clientId(), client.secret()))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .map(issuer -> issuer.orElseThrow(() -> unauthorized(exchange)))
+                    .map(issuer -> ResponseEntity.ok()
+                            .cacheControl(CacheControl.noStore())
+                            .header(HttpHeaders.PRAGMA, "no-cache")
+                            .body(AccessTokenResponse.bearer(tokens.issue(client.clientId(), issuer))));
+        });
+    }
+
+    private static void requireClientCredentialsGrant(MultiValueMap<String, String> form) {
+        List<String> grant = form.get(GRANT_TYPE);
+        if (grant == null || grant.isEmpty() || grant.get(0).isBlank()) {
+            throw refused(ErrorCode.MISSING_FIELD, "grant_type is required");
+        }
+        if (grant.size() > 1 || !CLIENT_CREDENTIALS.equals(grant.get(0))) {
+            throw refused(ErrorCode.INVALID_FIELD, "grant_type must be client_credentials, once");
+        }
+    }
+
+    private static MassPayException refused(ErrorCode code, String message) {
+        return new MassPayException(code, message, List.of(new FieldError(GRANT_TYPE, code, message)));
+    }
+
+    /** One answer for an unknown id, a wrong secret and unreadable credentials: nothing to probe. */
+    private static MassPayException unauthorized(ServerWebExchange exchange) {
+        if (ClientCredentials.attemptedBasic(exchange.getRequest().getHeaders())) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"masspay\"");
+        }
+        return new MassPayException(ErrorCode.UNAUTHORIZED, "Unknown client or wrong secret");
+    }
+}

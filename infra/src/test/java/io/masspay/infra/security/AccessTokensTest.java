@@ -1,0 +1,88 @@
+package io.masspay.infra.security;
+
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.security.Caller;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The signing and checking of access tokens, without HTTP or a database (the key is configured). */
+class AccessTokensTest {
+
+    private static final IssuerAccountNumber ISSUER = new IssuerAccountNumber("SPN100001");
+
+    private final SigningKey key = configuredKey();
+    private final AccessTokens tokens = new AccessTokens(key);
+    private final AccessTokenAuthentication verifier = new AccessTokenAuthentication(key);
+
+    @Test
+    void shouldTurnAFreshTokenIntoItsIssuersCaller() {
+        Authentication authentication = verifier.authenticate(tokens.issue("mpc_client", ISSUER)).block();
+
+        assertThat(authentication.getPrincipal()).isEqualTo(new Caller(ISSUER));
+        assertThat(authentication.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ISSUER");
+    }
+
+    @Test
+    void cannotUseATokenPastItsExpiry() {
+        String expired = tokens.issue("mpc_client", ISSUER, Instant.now().minus(AccessTokens.LIFETIME)
+                .minus(Duration.ofMinutes(5)));
+
+        assertRefused(expired);
+    }
+
+    @Test
+    void cannotUseATokenSignedWithAnotherKey() {
+        assertRefused(new AccessTokens(configuredKey()).issue("mpc_client", ISSUER));
+    }
+
+    @Test
+    void cannotMoveASignatureOntoClaimsForAnotherIssuer() {
+        String[] genuine = tokens.issue("mpc_client", ISSUER).split("\\.");
+        String[] other = tokens.issue("mpc_client", new IssuerAccountNumber("SPN999999")).split("\\.");
+
+        assertRefused(genuine[0] + "." + other[1] + "." + genuine[2]);
+    }
+
+    @Test
+    void cannotUseAnUnsignedToken() {
+        String[] genuine = tokens.issue("mpc_client", ISSUER).split("\\.");
+        String none = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(none + "." + genuine[1] + ".");
+    }
+
+    @Test
+    void cannotUseSomethingThatOnlyLooksLikeAJwt() {
+        assertRefused("not.a.jwt");
+    }
+
+    @Test
+    void shouldRouteOnlyThreePartTokensToTheJwtCheck() {
+        assertThat(AccessTokenAuthentication.looksLikeJwt("a.b.c")).isTrue();
+        assertThat(AccessTokenAuthentication.looksLikeJwt("a.b.")).isTrue();
+        assertThat(AccessTokenAuthentication.looksLikeJwt("mpk_abc")).isFalse();
+        assertThat(AccessTokenAuthentication.looksLikeJwt("a.b")).isFalse();
+        assertThat(AccessTokenAuthentication.looksLikeJwt("a.b.c.d")).isFalse();
+    }
+
+    private void assertRefused(String token) {
+        assertThatThrownBy(() -> verifier.authenticate(token).block()).isInstanceOf(AuthenticationException.class);
+    }
+
+    private static SigningKey configuredKey() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new SigningKey(Base64.getEncoder().encodeToString(secret), null);
+    }
+}
