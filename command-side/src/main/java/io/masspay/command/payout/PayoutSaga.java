@@ -20,7 +20,6 @@ import io.masspay.kernel.payout.SendMethod;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -118,10 +117,12 @@ public class PayoutSaga {
         }
     }
 
-    @EndSaga
     @SagaEventHandler(associationProperty = ASSOCIATION)
     void on(RetainedInWallet event) {
-        // the money is back in the recipient wallet: nothing is left to do for this attempt
+        if (event.attemptNo() == attemptNo) {
+            // the money is back in the recipient wallet: nothing is left to do for this attempt
+            SagaLifecycle.end();
+        }
     }
 
     private void callRail() {

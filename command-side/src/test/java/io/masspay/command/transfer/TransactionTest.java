@@ -7,6 +7,12 @@ import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
+import io.masspay.kernel.payout.ConfirmPayout;
+import io.masspay.kernel.payout.FailPayout;
+import io.masspay.kernel.payout.PayoutFailed;
+import io.masspay.kernel.payout.PayoutSucceeded;
+import io.masspay.kernel.payout.RetainItem;
+import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.transfer.CompleteItem;
 import io.masspay.kernel.error.ErrorCode;
@@ -21,13 +27,18 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.masspay.kernel.error.ErrorCode.DESTINATION_CLOSED;
 import static io.masspay.kernel.error.ErrorCode.INSUFFICIENT_FUNDS_RUNTIME;
 import static io.masspay.kernel.error.ErrorCode.PROVIDER_DECLINED;
+import static io.masspay.kernel.error.ErrorCode.PROVIDER_UNAVAILABLE;
 
 class TransactionTest {
 
     private static final TransactionId TX = new TransactionId("tx_1");
     private static final BatchId BATCH = new BatchId("bt_1");
+    private static final WalletId RECIPIENT_WALLET = new WalletId("WAL-2");
+    private static final SendMethod BANK = SendMethod.XTR94500;
+    private static final Money AMOUNT = Money.of("10.00", CurrencyCode.USD);
 
     private AggregateTestFixture<Transaction> fixture;
 
@@ -140,5 +151,151 @@ class TransactionTest {
                        new AttemptStarted(TX, BATCH, 2, AttemptStart.IssuerDebit))
                .when(new CompleteItem(TX, 2))
                .expectEvents(new ItemSucceeded(TX, BATCH, 2));
+    }
+
+    // --- rail payouts ---
+
+    @Test
+    void shouldSucceedTheItemWhenItsPayoutIsConfirmed() {
+        fixture.given(railItem(1))
+               .when(new ConfirmPayout(TX, 1))
+               .expectEvents(new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1));
+    }
+
+    @Test
+    void cannotConfirmAPayoutTwice() {
+        fixture.given(railItem(1), new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1))
+               .when(new ConfirmPayout(TX, 1))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldFailThePayoutWithTheRailsReasonAndKeepTheItemProcessing() {
+        fixture.given(railItem(1))
+               .when(new FailPayout(TX, 1, PROVIDER_DECLINED))
+               .expectEvents(new PayoutFailed(TX, 1, PROVIDER_DECLINED));
+    }
+
+    @Test
+    void cannotConfirmAFailedPayout() {
+        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_UNAVAILABLE))
+               .when(new ConfirmPayout(TX, 1))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldIgnoreASecondFailPayout() {
+        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED))
+               .when(new FailPayout(TX, 1, PROVIDER_UNAVAILABLE))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotFailAConfirmedPayout() {
+        fixture.given(railItem(1), new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1))
+               .when(new FailPayout(TX, 1, PROVIDER_UNAVAILABLE))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldRetainTheItemInTheWalletAfterAFailedPayout() {
+        fixture.given(railItem(1), new PayoutFailed(TX, 1, DESTINATION_CLOSED))
+               .when(new RetainItem(TX, 1, DESTINATION_CLOSED, RECIPIENT_WALLET))
+               .expectEvents(new RetainedInWallet(TX, BATCH, 1, DESTINATION_CLOSED, RECIPIENT_WALLET));
+    }
+
+    @Test
+    void cannotRetainAnItemWhosePayoutDidNotFail() {
+        fixture.given(railItem(1))
+               .when(new RetainItem(TX, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRetainAPaidItem() {
+        fixture.given(railItem(1), new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1))
+               .when(new RetainItem(TX, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRetainAnItemTwice() {
+        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+                       new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
+               .when(new RetainItem(TX, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldStartANewAttemptOfARetainedItemFromTheRecipientWallet() {
+        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+                       new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
+               .when(new StartAttempt(TX, 2))
+               .expectEvents(new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet));
+    }
+
+    @Test
+    void canConfirmThePayoutOfTheNewAttemptOfARetainedItem() {
+        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+                       new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET),
+                       new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet))
+               .when(new ConfirmPayout(TX, 2))
+               .expectEvents(new PayoutSucceeded(TX, 2, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 2));
+    }
+
+    @Test
+    void canFailThePayoutOfTheNewAttemptOfARetainedItem() {
+        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+                       new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET),
+                       new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet))
+               .when(new FailPayout(TX, 2, PROVIDER_UNAVAILABLE))
+               .expectEvents(new PayoutFailed(TX, 2, PROVIDER_UNAVAILABLE));
+    }
+
+    @Test
+    void shouldIgnoreAConfirmationForAnotherAttempt() {
+        fixture.given(railItem(2))
+               .when(new ConfirmPayout(TX, 1))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldIgnoreAPayoutFailureForAnotherAttempt() {
+        fixture.given(railItem(2))
+               .when(new FailPayout(TX, 3, PROVIDER_DECLINED))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldIgnoreARetentionForAnotherAttempt() {
+        fixture.given(railItem(2), new PayoutFailed(TX, 2, PROVIDER_DECLINED))
+               .when(new RetainItem(TX, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldIgnoreTheOldAttemptsPayoutCommandsOnceANewAttemptStarted() {
+        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+                       new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET),
+                       new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet))
+               .when(new RetainItem(TX, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    private static ItemSubmitted railItem(int attemptNo) {
+        return new ItemSubmitted(TX, BATCH, new IssuerAccountNumber("IAN-1"), "cust-tx-1",
+                new RecipientId("RCP-1"), BANK, AMOUNT, new WalletId("WAL-1"), RECIPIENT_WALLET,
+                java.util.Map.of("bankAccountId", "ba_1"), attemptNo, 0);
     }
 }

@@ -8,6 +8,13 @@ import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
+import io.masspay.kernel.payout.FundsReturnedToWallet;
+import io.masspay.kernel.payout.Payout;
+import io.masspay.kernel.payout.PayoutRefused;
+import io.masspay.kernel.payout.PayoutRequested;
+import io.masspay.kernel.payout.RequestPayouts;
+import io.masspay.kernel.payout.ReturnFunds;
+import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.wallet.Credit;
 import io.masspay.kernel.wallet.CreditRecipientWallet;
 import io.masspay.kernel.wallet.Debit;
@@ -27,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.masspay.kernel.error.ErrorCode.INSUFFICIENT_FUNDS_RUNTIME;
 import static io.masspay.kernel.money.CurrencyCode.EUR;
@@ -43,6 +51,9 @@ class WalletTest {
     private static final TransactionId TX2 = new TransactionId("tx_2");
     private static final TransactionId TX3 = new TransactionId("tx_3");
     private static final TransactionId TX4 = new TransactionId("tx_4");
+
+    private static final SendMethod BANK = SendMethod.XTR94500;
+    private static final Map<String, String> DESTINATION = Map.of("bankAccountId", "ba_1");
 
     private static final WalletCreated ISSUER_WALLET_OPENED =
             new WalletCreated(ISSUER_WALLET, ISSUER, OwnerType.Issuer, ISSUER.value(), USD);
@@ -218,6 +229,134 @@ class WalletTest {
                        List.of(new Credit(TX1, 1, Money.of("2.00", EUR)))))
                .expectNoEvents()
                .expectException(withErrorCode(ErrorCode.CURRENCY_MISMATCH));
+    }
+
+    @Test
+    void canRequestPayoutsFromARecipientWallet() {
+        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+               .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
+                       payout(TX1, 1, "6.00"),
+                       payout(TX2, 1, "4.00"))))
+               .expectEvents(
+                       requested(TX1, 1, "6.00"),
+                       requested(TX2, 1, "4.00"))
+               .expectResultMessagePayload(List.of());
+    }
+
+    @Test
+    void shouldRequestInOrderAndRefuseExactlyThePayoutsTheBalanceNoLongerCovers() {
+        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+               .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
+                       payout(TX1, 1, "6.00"),
+                       payout(TX2, 1, "5.00"),
+                       payout(TX3, 1, "4.00"),
+                       payout(TX4, 1, "0.01"))))
+               .expectEvents(
+                       requested(TX1, 1, "6.00"),
+                       new PayoutRefused(RECIPIENT_WALLET, TX2, 1, usd("5.00")),
+                       requested(TX3, 1, "4.00"),
+                       new PayoutRefused(RECIPIENT_WALLET, TX4, 1, usd("0.01")))
+               .expectResultMessagePayload(List.of(TX2, TX4));
+    }
+
+    @Test
+    void shouldRequestAgainstTheBalanceLeftByEarlierPayouts() {
+        fixture.given(RECIPIENT_WALLET_OPENED,
+                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      requested(TX1, 1, "7.00"))
+               .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
+                       payout(TX2, 1, "3.01"),
+                       payout(TX3, 1, "3.00"))))
+               .expectEvents(
+                       new PayoutRefused(RECIPIENT_WALLET, TX2, 1, usd("3.01")),
+                       requested(TX3, 1, "3.00"))
+               .expectResultMessagePayload(List.of(TX2));
+    }
+
+    @Test
+    void shouldLeaveTheBalanceUntouchedWhenAPayoutIsRefused() {
+        fixture.given(RECIPIENT_WALLET_OPENED,
+                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      new PayoutRefused(RECIPIENT_WALLET, TX2, 1, usd("20.00")))
+               .when(new RequestPayouts(RECIPIENT_WALLET, List.of(payout(TX1, 1, "10.00"))))
+               .expectEvents(requested(TX1, 1, "10.00"))
+               .expectResultMessagePayload(List.of());
+    }
+
+    @Test
+    void cannotRequestAPayoutFromAnIssuerWallet() {
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
+               .when(new RequestPayouts(ISSUER_WALLET, List.of(payout(TX1, 1, "1.00"))))
+               .expectNoEvents()
+               .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void cannotRequestAPayoutOfANonPositiveAmount() {
+        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+               .when(new RequestPayouts(RECIPIENT_WALLET, List.of(payout(TX1, 1, "0.00"))))
+               .expectNoEvents()
+               .expectException(IllegalArgumentException.class);
+    }
+
+    @Test
+    void cannotRequestAPayoutInAnotherCurrency() {
+        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+               .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
+                       payout(TX1, 1, "1.00"),
+                       new Payout(TX2, 1, BANK, Money.of("1.00", EUR), DESTINATION))))
+               .expectNoEvents()
+               .expectException(withErrorCode(ErrorCode.CURRENCY_MISMATCH));
+    }
+
+    @Test
+    void canReturnTheFundsOfAFailedPayoutToTheRecipientWallet() {
+        fixture.given(RECIPIENT_WALLET_OPENED,
+                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      requested(TX1, 1, "10.00"))
+               .when(new ReturnFunds(RECIPIENT_WALLET, TX1, 1, BANK, usd("10.00")))
+               .expectEvents(new FundsReturnedToWallet(RECIPIENT_WALLET, TX1, 1, BANK, usd("10.00")));
+    }
+
+    @Test
+    void shouldPayOutAgainFromTheReturnedFunds() {
+        fixture.given(RECIPIENT_WALLET_OPENED,
+                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      requested(TX1, 1, "10.00"),
+                      new FundsReturnedToWallet(RECIPIENT_WALLET, TX1, 1, BANK, usd("10.00")))
+               .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
+                       payout(TX1, 2, "10.00"),
+                       payout(TX2, 1, "0.01"))))
+               .expectEvents(
+                       requested(TX1, 2, "10.00"),
+                       new PayoutRefused(RECIPIENT_WALLET, TX2, 1, usd("0.01")))
+               .expectResultMessagePayload(List.of(TX2));
+    }
+
+    @Test
+    void cannotReturnFundsToAnIssuerWallet() {
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
+               .when(new ReturnFunds(ISSUER_WALLET, TX1, 1, BANK, usd("1.00")))
+               .expectNoEvents()
+               .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void cannotReturnANonPositiveAmount() {
+        fixture.given(RECIPIENT_WALLET_OPENED,
+                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      requested(TX1, 1, "10.00"))
+               .when(new ReturnFunds(RECIPIENT_WALLET, TX1, 1, BANK, usd("0.00")))
+               .expectNoEvents()
+               .expectException(IllegalArgumentException.class);
+    }
+
+    private static Payout payout(TransactionId tx, int attemptNo, String amount) {
+        return new Payout(tx, attemptNo, BANK, usd(amount), DESTINATION);
+    }
+
+    private static PayoutRequested requested(TransactionId tx, int attemptNo, String amount) {
+        return new PayoutRequested(RECIPIENT_WALLET, tx, attemptNo, BANK, usd(amount), DESTINATION);
     }
 
     private static Money usd(String amount) {
