@@ -88,7 +88,7 @@ class BatchRetryIT {
                 .containsExactly("ALREADY_COMPLETED");
         Map<String, Object> status = api.awaitStatus(issuer, batchId, s -> "Completed".equals(s.get("Status")));
         assertThat(status).containsEntry("TotalItems", 3).containsEntry("AcceptedCount", 3);
-        assertThat(balance(issuer)).as("A once, B once (second attempt), C once").isEqualTo("17.00");
+        awaitBalance(issuer, "17.00"); // A once, B once (its second attempt), C once
     }
 
     @Test
