@@ -57,7 +57,11 @@ class BatchProgressTracker {
         record(event.batchId(), event.transactionId(), event.attemptNo(), ItemStatus.RetainedInWallet);
     }
 
+    /** A cash-out has no batch to tell. */
     private void record(BatchId batch, TransactionId item, int attemptNo, ItemStatus status) {
+        if (batch == null) {
+            return;
+        }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Map<BatchId, List<ItemOutcome>> outcomes = root.getOrComputeResource(OUTCOMES, key -> {
             Map<BatchId, List<ItemOutcome>> perBatch = new LinkedHashMap<>();

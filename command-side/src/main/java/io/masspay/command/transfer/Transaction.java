@@ -13,6 +13,7 @@ import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.transfer.AttemptStart;
 import io.masspay.kernel.transfer.AttemptStarted;
+import io.masspay.kernel.transfer.CashoutStarted;
 import io.masspay.kernel.transfer.CompleteItem;
 import io.masspay.kernel.transfer.FailItem;
 import io.masspay.kernel.transfer.ItemFailed;
@@ -50,6 +51,11 @@ public class Transaction {
     /** Created by the batch submission, inside its unit of work (see BatchSubmissionHandler). */
     public Transaction(ItemSubmitted submitted) {
         apply(submitted);
+    }
+
+    /** Created by a cash-out: one transaction outside any batch. */
+    public Transaction(CashoutStarted cashout) {
+        apply(cashout);
     }
 
     @CommandHandler
@@ -113,6 +119,15 @@ public class Transaction {
         transactionId = event.transactionId();
         batchId = event.batchId();
         attemptNo = event.attemptNo();
+        method = event.sendMethod();
+        amount = event.amount();
+        status = ItemStatus.Processing;
+    }
+
+    @EventSourcingHandler
+    void on(CashoutStarted event) {
+        transactionId = event.transactionId();
+        attemptNo = 1;
         method = event.sendMethod();
         amount = event.amount();
         status = ItemStatus.Processing;

@@ -14,6 +14,7 @@ import java.util.Map;
 import static io.masspay.infra.support.MassPayApi.batch;
 import static io.masspay.infra.support.MassPayApi.item;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Wallet-first payouts on every rail, end to end over HTTP (API.md section 3). */
 @MassPayIntegrationTest
@@ -121,6 +122,32 @@ class PayoutsIT {
         assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
         List<?> wallets = api.issuerGet(issuer, "/API/v4/Recipients/PAT-3/Wallets", List.class);
         assertThat(((Map<?, ?>) wallets.get(0)).get("Balance")).as("paid out of the wallet").isEqualTo("0.00");
+    }
+
+    @Test
+    void shouldCashOutARetainedBalanceAndRefuseMoreThanTheBalance() {
+        Issuer issuer = api.onboardIssuer("USD", "100.00");
+        api.fullRecipient(issuer, "PAT-4");
+        String batchId = (String) api.submitAccepted(issuer, batch(issuer, "CASH-1", List.of(
+                item("KEEP", "PAT-4", "XTR94500", "20.91", Map.of())))).get("BatchId");
+        String walletId = (String) items(api.awaitFinal(issuer, batchId)).get(0).get("WalletId");
+        String cashout = "/API/v4/Recipients/PAT-4/Wallets/" + walletId + "/Cashout";
+
+        api.issuerPost(issuer, cashout, Map.of("SendMethodId", "XTR94508", "Amount", "20.92", "Destination", Map.of()),
+                org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT);
+        Map<String, Object> accepted = api.issuerPost(issuer, cashout, Map.of("SendMethodId", "XTR94508",
+                "Amount", "20.00", "Destination", Map.of()), org.springframework.http.HttpStatus.ACCEPTED);
+
+        assertThat(accepted).containsEntry("Status", "Processing").containsKey("TransactionId");
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.sandboxPayouts())
+                .anySatisfy(p -> assertThat(p).containsEntry("TransactionId", accepted.get("TransactionId"))
+                        .containsEntry("Outcome", "Paid").containsEntry("Amount", "20.00")));
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                api.issuerGet(issuer, "/API/v4/Wallets/" + walletId, Map.class).get("Balance")).isEqualTo("0.91"));
+        Issuer stranger = api.onboardIssuer("USD", "1.00");
+        api.issuerPost(stranger, cashout, Map.of("SendMethodId", "XTR94508", "Amount", "0.50", "Destination", Map.of()),
+                org.springframework.http.HttpStatus.NOT_FOUND);
+        assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
     }
 
     @SuppressWarnings("unchecked")

@@ -6,11 +6,15 @@ import io.masspay.command.directory.RecipientDirectory;
 import io.masspay.command.wallet.WalletEntry;
 import io.masspay.command.wallet.WalletRegistry;
 import io.masspay.kernel.batch.RejectedItem;
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.FieldError;
+import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.ids.RecipientId;
 import io.masspay.kernel.ids.ServerIds;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.AmountParser;
+import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.payout.SendMethod;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +64,32 @@ public class BatchIntake {
         String customerBatchId = Optional.ofNullable(request.customerBatchId()).orElseGet(() -> ServerIds.random("cb_"));
         return new Review(caller, source, customerBatchId, request.items().size(), resolve(caller, valid, context),
                 rejected);
+    }
+
+    /**
+     * Reviews a single payout item outside a batch (a cash-out) with the same rules, and answers its
+     * resolved destination; every problem refuses it with 422 VALIDATION_FAILED.
+     */
+    public Map<String, String> reviewCashout(IssuerAccountNumber caller, ItemRequest item, CurrencyCode currency) {
+        IntakeContext context = new IntakeContext(caller, currency);
+        List<RejectedItem> rejected = new ArrayList<>();
+        List<ItemRequest> wellFormed = apply(FormatRules.withDestinations(), List.of(item), context, rejected);
+        if (wellFormed.isEmpty()) {
+            throw refused(rejected);
+        }
+        List<RecipientId> recipient = List.of(new RecipientId(item.recipientId()));
+        context.useLookups(recipients.findAll(caller, recipient), Map.of(),
+                destinations.forRecipients(caller, recipient));
+        if (apply(OwnershipRules.all(), wellFormed, context, rejected).isEmpty()) {
+            throw refused(rejected);
+        }
+        return DestinationResolver.resolve(item, context);
+    }
+
+    private static MassPayException refused(List<RejectedItem> rejected) {
+        return new MassPayException(ErrorCode.VALIDATION_FAILED, "The cash-out was refused", rejected.stream()
+                .map(r -> new FieldError(r.field().replaceFirst("^Items\\[0]\\.", ""), r.errorCode(), r.message()))
+                .toList());
     }
 
     private Map<WalletId, WalletEntry> namedWallets(List<ItemRequest> items) {

@@ -42,6 +42,14 @@ public final class BatchRequestReader {
         return new BatchRequest(issuer, wallet, customerBatchId, items, errors);
     }
 
+    /** A cash-out body ({@code SendMethodId}, {@code Amount}, {@code Destination}) read as one item. */
+    public static ItemRequest readCashout(JsonNode root, String recipientId) {
+        ItemRequest item = item(0, root);
+        return new ItemRequest(0, item.customerTransactionId(), true, recipientId, item.sendMethodId(), item.amount(),
+                null, item.destination() == null ? java.util.Map.of() : item.destination(), item.address(),
+                item.shapeError());
+    }
+
     private static ItemRequest item(int index, JsonNode node) {
         String path = "Items[" + index + "]";
         List<FieldError> errors = new ArrayList<>();
