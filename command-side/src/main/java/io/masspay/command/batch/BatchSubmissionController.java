@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST /API/v4/Fund/BatchTransfer}. The body arrives capped at 10 MiB by the codec limit
- * ({@code spring.codec.max-in-memory-size}; larger bodies end in 413 before they are read whole).
+ * ({@code spring.http.codecs.max-in-memory-size}; larger bodies end in 413 before they are read whole).
  */
 @RestController
 class BatchSubmissionController {
@@ -73,7 +73,11 @@ class BatchSubmissionController {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
-            return json.readTree(text);
+            JsonNode tree = json.readTree(text);
+            if (tree.isMissingNode()) {
+                throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body holds no JSON value");
+            }
+            return tree;
         } catch (CharacterCodingException e) {
             throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is not valid UTF-8");
         } catch (JacksonException e) {

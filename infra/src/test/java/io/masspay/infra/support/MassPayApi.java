@@ -5,6 +5,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,14 +45,56 @@ public final class MassPayApi {
     }
 
     public String recipient(Issuer issuer, String recipientId, String type) {
-        return (String) http.post().uri("/API/v4/Recipients")
+        return (String) issuerPost(issuer, "/API/v4/Recipients", Map.of("RecipientId", recipientId, "Type", type,
+                "Name", "Recipient " + recipientId, "Email", recipientId.toLowerCase() + "@example.com",
+                "Country", "US")).get("RecipientId");
+    }
+
+    /** A recipient with a postal address ({@code Line1}, {@code City}, {@code PostalCode}, {@code Country}, ...). */
+    public String recipient(Issuer issuer, String recipientId, String type, Map<String, String> address) {
+        return (String) issuerPost(issuer, "/API/v4/Recipients", Map.of("RecipientId", recipientId, "Type", type,
+                "Name", "Recipient " + recipientId, "Email", recipientId.toLowerCase() + "@example.com",
+                "Country", address.get("Country"), "Address", address)).get("RecipientId");
+    }
+
+    public String bankAccount(Issuer issuer, String recipientId, String bankId, String currency, boolean isDefault) {
+        return (String) issuerPost(issuer, "/API/v4/Recipients/" + recipientId + "/BankAccounts",
+                Map.of("BeneficiaryBankID", bankId, "Currency", currency, "Country", "US",
+                        "AccountNumber", "000123456789", "RoutingNumber", "021000021", "Default", isDefault))
+                .get("BeneficiaryBankID");
+    }
+
+    public String card(Issuer issuer, String recipientId, String cardId, boolean isDefault) {
+        return (String) issuerPost(issuer, "/API/v4/Recipients/" + recipientId + "/Cards",
+                Map.of("CardId", cardId, "Last4", "4242", "Network", "Visa", "Default", isDefault)).get("CardId");
+    }
+
+    /** A second (or third) wallet of an onboarded issuer, funded. */
+    public String issuerWallet(Issuer issuer, String currency, String funding) {
+        String wallet = (String) admin("/API/v4/Admin/Issuers/" + issuer.account() + "/Wallets",
+                Map.of("Currency", currency), HttpStatus.CREATED).get("WalletId");
+        admin("/API/v4/Admin/Issuers/" + issuer.account() + "/Wallets/" + wallet + "/Fund",
+                Map.of("Amount", funding, "Reference", "test funding"), HttpStatus.OK);
+        return wallet;
+    }
+
+    public WebTestClient.ResponseSpec limits(Issuer issuer, int maxItemsPerBatch) {
+        return http.put().uri("/API/v4/Admin/Issuers/" + issuer.account() + "/Limits")
+                .headers(h -> h.setBearerAuth(OPERATOR_TOKEN))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("MaxItemsPerBatch", maxItemsPerBatch))
+                .exchange();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> issuerPost(Issuer issuer, String path, Map<String, ?> body) {
+        return http.post().uri(path)
                 .headers(h -> h.setBearerAuth(issuer.apiKey()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("RecipientId", recipientId, "Type", type, "Name", "Recipient " + recipientId,
-                        "Email", recipientId.toLowerCase() + "@example.com", "Country", "US"))
+                .bodyValue(body)
                 .exchange()
                 .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("RecipientId");
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     /** A recipient with a US address, a default USD bank account and a default debit card. */
@@ -144,6 +187,15 @@ public final class MassPayApi {
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
+    /** A submission as raw bytes, with any Content-Type: for bodies a client library would never send. */
+    public WebTestClient.ResponseSpec submitRaw(Issuer issuer, String contentType, byte[] body) {
+        return http.post().uri("/API/v4/Fund/BatchTransfer")
+                .headers(h -> h.setBearerAuth(issuer.apiKey()))
+                .header("Content-Type", contentType)
+                .bodyValue(body)
+                .exchange();
+    }
+
     public WebTestClient.ResponseSpec status(Issuer issuer, String batchId, String query) {
         return http.get().uri("/API/v4/Fund/BatchTransfer/" + batchId + (query.isEmpty() ? "" : "?" + query))
                 .headers(h -> h.setBearerAuth(issuer.apiKey()))
@@ -179,10 +231,22 @@ public final class MassPayApi {
                 "CustomerBatchId", customerBatchId, "Items", items);
     }
 
+    /** An item; a null value leaves its field out of the request. */
     public static Map<String, Object> item(String customerTransactionId, String recipientId, String method,
-                                           String amount, Map<String, Object> destination) {
-        return Map.of("CustomerTransactionId", customerTransactionId, "RecipientId", recipientId,
-                "SendMethodId", method, "Amount", amount, "Destination", destination);
+                                           String amount, Map<String, ?> destination) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        putUnlessNull(item, "CustomerTransactionId", customerTransactionId);
+        putUnlessNull(item, "RecipientId", recipientId);
+        putUnlessNull(item, "SendMethodId", method);
+        putUnlessNull(item, "Amount", amount);
+        putUnlessNull(item, "Destination", destination);
+        return item;
+    }
+
+    private static void putUnlessNull(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     public static Map<String, Object> walletItem(String customerTransactionId, String recipientId, String method,

@@ -39,6 +39,10 @@ class EnvelopeReview {
         WalletEntry source = null;
         if (request.sourceWalletId() == null) {
             errors.add(missing("SourceWalletId"));
+        } else if (!FormatRules.CLIENT_ID.matcher(request.sourceWalletId()).matches()) {
+            // never looked up: no wallet id has another shape, and PostgreSQL refuses some strings (NUL)
+            errors.add(new FieldError("SourceWalletId", ErrorCode.INVALID_FIELD,
+                    "SourceWalletId must be 1..64 characters of [A-Za-z0-9._:-]"));
         } else {
             source = wallets.find(new WalletId(request.sourceWalletId())).orElse(null);
             if (source != null && !source.issuer().equals(caller)) {

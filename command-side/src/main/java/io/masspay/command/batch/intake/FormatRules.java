@@ -24,6 +24,7 @@ final class FormatRules {
                 FormatRules::customerTransactionId,
                 FormatRules::duplicateInBatch,
                 required("RecipientId", ItemRequest::recipientId),
+                FormatRules::recipientId,
                 required("SendMethodId", ItemRequest::sendMethodId),
                 required("Amount", ItemRequest::amount),
                 FormatRules::destinationPresent,
@@ -57,6 +58,15 @@ final class FormatRules {
         }
         return reject(item, "CustomerTransactionId", ErrorCode.DUPLICATE_IN_BATCH,
                 "CustomerTransactionId appears earlier in this request");
+    }
+
+    /** Recipient ids have the client-id shape; any other value is refused before it reaches a query. */
+    private static Optional<FieldError> recipientId(ItemRequest item, IntakeContext context) {
+        if (item.recipientId() == null || CLIENT_ID.matcher(item.recipientId()).matches()) {
+            return Optional.empty();
+        }
+        return reject(item, "RecipientId", ErrorCode.INVALID_FIELD,
+                "RecipientId must be 1..64 characters of [A-Za-z0-9._:-]");
     }
 
     private static ItemRule required(String field, java.util.function.Function<ItemRequest, String> value) {
