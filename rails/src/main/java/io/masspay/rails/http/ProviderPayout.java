@@ -1,0 +1,22 @@
+package io.masspay.rails.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.masspay.kernel.payout.PayOut;
+
+import java.util.Map;
+
+/** The body of {@code POST /payouts}; the amount is a decimal string in the currency's scale, never a float. */
+@JsonPropertyOrder({"TransactionId", "AttemptNo", "SendMethodId", "Amount", "Currency", "Destination"})
+record ProviderPayout(@JsonProperty("TransactionId") String transactionId,
+                      @JsonProperty("AttemptNo") int attemptNo,
+                      @JsonProperty("SendMethodId") String sendMethodId,
+                      @JsonProperty("Amount") String amount,
+                      @JsonProperty("Currency") String currency,
+                      @JsonProperty("Destination") Map<String, String> destination) {
+
+    static ProviderPayout of(PayOut request) {
+        return new ProviderPayout(request.transactionId().value(), request.attemptNo(), request.method().name(),
+                request.amount().toDecimalString(), request.amount().currency().name(), request.destination());
+    }
+}
