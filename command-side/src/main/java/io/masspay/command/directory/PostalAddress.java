@@ -7,6 +7,12 @@ import java.util.Map;
 public record PostalAddress(String line1, String line2, String city, String state, String postalCode,
                             String country) {
 
+    /** An address as a request's Destination.Address names it ({@code Line1}, {@code City}, ...). */
+    public static PostalAddress fromRequest(Map<String, String> fields) {
+        return new PostalAddress(fields.get("Line1"), fields.get("Line2"), fields.get("City"), fields.get("State"),
+                fields.get("PostalCode"), fields.get("Country"));
+    }
+
     /** The address as Destination fields ({@code Address.Line1}, ...), the shape rails receive. */
     public Map<String, String> asDestination() {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -99,18 +99,10 @@ public final class MassPayApi {
 
     /** A recipient with a US address, a default USD bank account and a default debit card. */
     public String fullRecipient(Issuer issuer, String recipientId) {
-        http.post().uri("/API/v4/Recipients").headers(h -> h.setBearerAuth(issuer.apiKey()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("RecipientId", recipientId, "Type", "Individual", "Name", "Recipient " + recipientId,
-                        "Email", recipientId.toLowerCase() + "@example.com", "Country", "US",
-                        "Address", Map.of("Line1", "1 Main St", "City", "Springfield", "State", "IL",
-                                "PostalCode", "62701", "Country", "US")))
-                .exchange().expectStatus().isCreated();
-        issuerPost(issuer, "/API/v4/Recipients/" + recipientId + "/BankAccounts", Map.of("BeneficiaryBankID",
-                "BNK-" + recipientId, "Currency", "USD", "Country", "US", "AccountNumber", "12345678",
-                "RoutingNumber", "021000021", "Default", true), HttpStatus.CREATED);
-        issuerPost(issuer, "/API/v4/Recipients/" + recipientId + "/Cards", Map.of("CardId", "CRD-" + recipientId,
-                "Last4", "4242", "Network", "Visa", "Default", true), HttpStatus.CREATED);
+        recipient(issuer, recipientId, "Individual", Map.of("Line1", "1 Main St", "City", "Springfield", "State", "IL",
+                "PostalCode", "62701", "Country", "US"));
+        bankAccount(issuer, recipientId, "BNK-" + recipientId, "USD", true);
+        card(issuer, recipientId, "CRD-" + recipientId, true);
         return recipientId;
     }
 

@@ -1,5 +1,6 @@
 package io.masspay.command.batch.intake;
 
+import io.masspay.command.directory.PostalAddress;
 import io.masspay.kernel.ids.RecipientId;
 
 import java.util.LinkedHashMap;
@@ -32,24 +33,13 @@ final class DestinationResolver {
                 resolved.put("Email", item.destination().get("Email"));
                 resolved.put("SKU", item.destination().get("SKU"));
             }
-            case XTR94507 -> resolved.putAll(item.address() != null
-                    ? prefixed(item.address())
-                    : context.recipient(item.recipientId()).address().asDestination());
+            case XTR94507 -> resolved.putAll((item.address() != null
+                    ? PostalAddress.fromRequest(item.address())
+                    : context.recipient(item.recipientId()).address()).asDestination());
             case XTR94502, XTR94504 -> {
                 // the wallet is the destination: ItemSubmitted names it
             }
         }
         return resolved;
     }
-
-    private static Map<String, String> prefixed(Map<String, String> address) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String key : new String[]{"Line1", "Line2", "City", "State", "PostalCode", "Country"}) {
-            if (address.get(key) != null) {
-                fields.put("Address." + key, address.get(key));
-            }
-        }
-        return fields;
-    }
-
 }
