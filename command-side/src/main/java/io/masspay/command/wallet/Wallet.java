@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (never negative, one currency, only issuer wallets fund batches). Snapshotted (see
  * {@link WalletSnapshots}); its fields are what a snapshot stores.
  */
-@Aggregate(snapshotTriggerDefinition = "walletSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "walletSnapshotTrigger", cache = "aggregateCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Wallet {

@@ -19,6 +19,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,6 +118,12 @@ public class AxonPostgresConfiguration {
                 .sqlSchema(new PostgresSagaSqlSchema())
                 .serializer(serializer)
                 .build();
+    }
+
+    /** Named by {@code @Aggregate(cache = "aggregateCache")} on the aggregates paid per item. */
+    @Bean
+    public BoundedCache aggregateCache(@Value("${masspay.aggregates.cache-entries:50000}") int entries) {
+        return new BoundedCache(entries);
     }
 
     @Bean
