@@ -17,7 +17,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,24 +48,13 @@ public class Batch {
         apply(submitted);
     }
 
+    /** A retry that adds items or starts new attempts reopens the batch until they end; a pure replay writes nothing. */
     @CommandHandler
-    List<ItemDecision> handle(ResubmitBatch command) {
-        List<ItemDecision> decisions = new ArrayList<>();
-        for (TransactionId item : command.known()) {
-            ItemOutcome current = current(item);
-            ItemDecision.Kind kind = switch (current.status()) {
-                case Success -> ItemDecision.Kind.AlreadyCompleted;
-                case Processing -> ItemDecision.Kind.Replay;
-                case Failed, RetainedInWallet -> ItemDecision.Kind.NewAttempt;
-            };
-            int attempt = kind == ItemDecision.Kind.NewAttempt ? current.attemptNo() + 1 : current.attemptNo();
-            decisions.add(new ItemDecision(item, kind, attempt));
+    void handle(ResubmitBatch command) {
+        if (!command.retried().isEmpty() || !command.added().isEmpty()) {
+            apply(new BatchResubmitted(batchId, command.receivedCount(), command.added(), command.retried(),
+                    command.rejected()));
         }
-        List<ItemDecision> retried = decisions.stream().filter(d -> d.kind() == ItemDecision.Kind.NewAttempt).toList();
-        if (!retried.isEmpty() || !command.added().isEmpty()) {
-            apply(new BatchResubmitted(batchId, command.receivedCount(), command.added(), retried, command.rejected()));
-        }
-        return decisions;
     }
 
     /** Records only final outcomes that are news: not a repeat, not about an older attempt than known. */

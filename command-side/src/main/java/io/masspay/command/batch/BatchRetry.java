@@ -14,13 +14,13 @@ import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.ServerIds;
 import io.masspay.kernel.ids.TransactionId;
-import io.masspay.kernel.transfer.StartAttempt;
+import io.masspay.kernel.transfer.ResumeItem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +30,9 @@ import java.util.stream.Collectors;
  * A resubmission of an existing CustomerBatchId (API.md section 2). Per item, matched by
  * CustomerTransactionId: the same id with another RecipientId, Amount or SendMethodId is an
  * IDEMPOTENCY_MISMATCH; an id of another batch refuses the request (409); a new id is a new item of
- * the batch; for the items the batch already has, the Batch aggregate decides (already completed,
- * idempotent replay, or a new attempt). A pure replay writes nothing.
+ * the batch; for each item the batch already has, its Transaction decides (already completed,
+ * idempotent replay, or a new attempt): it is the one that knows, the batch's own view may lag.
+ * A pure replay writes nothing.
  */
 @Component
 class BatchRetry {
@@ -59,7 +60,8 @@ class BatchRetry {
                 .map(ItemClaim::customerTransactionId).collect(Collectors.toSet()), review);
 
         List<RejectedItem> rejected = new ArrayList<>(review.rejected());
-        Map<TransactionId, ValidItem> known = new HashMap<>();
+        // sorted: concurrent retries of one batch lock its Transactions in the same order, never crosswise
+        Map<TransactionId, ValidItem> known = new TreeMap<>(Comparator.comparing(TransactionId::value));
         List<NewClaim> added = new ArrayList<>();
         for (ValidItem item : review.valid()) {
             ItemClaim claim = held.get(item.customerTransactionId());
@@ -78,21 +80,21 @@ class BatchRetry {
         }
 
         List<SubmissionOutcome.Accepted> accepted = new ArrayList<>();
-        List<ItemDecision> decisions = known.isEmpty() && added.isEmpty() ? List.of()
-                : commands.sendAndWait(new ResubmitBatch(batch.batchId(), review.receivedCount(),
-                        List.copyOf(known.keySet()), added.stream().map(NewClaim::transactionId).toList(), rejected));
-        for (ItemDecision decision : decisions) {
-            ValidItem item = known.get(decision.transactionId());
+        List<ItemDecision> retried = new ArrayList<>();
+        for (Map.Entry<TransactionId, ValidItem> entry : known.entrySet()) {
+            ItemDecision decision = commands.sendAndWait(new ResumeItem(entry.getKey()));
             switch (decision.kind()) {
-                case AlreadyCompleted -> rejected.add(rejection(item, ErrorCode.ALREADY_COMPLETED,
+                case AlreadyCompleted -> rejected.add(rejection(entry.getValue(), ErrorCode.ALREADY_COMPLETED,
                         "This item already succeeded; no money moves"));
                 case NewAttempt -> {
-                    commands.sendAndWait(new StartAttempt(decision.transactionId(), decision.attemptNo()));
-                    accepted.add(accepted(item, decision));
+                    retried.add(decision);
+                    accepted.add(accepted(entry.getValue(), decision));
                 }
-                case Replay -> accepted.add(accepted(item, decision));
+                case Replay -> accepted.add(accepted(entry.getValue(), decision));
             }
         }
+        commands.sendAndWait(new ResubmitBatch(batch.batchId(), review.receivedCount(),
+                added.stream().map(NewClaim::transactionId).toList(), retried, rejected));
         items.create(batch.batchId(), review, added);
         added.forEach(c -> accepted.add(BatchItems.accepted(c)));
 

@@ -6,6 +6,7 @@ import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,7 +56,7 @@ class BatchSubmissionController {
         for (int attempt = 1; ; attempt++) {
             try {
                 return commands.sendAndWait(command);
-            } catch (ConcurrentSubmission | ConcurrencyException race) {
+            } catch (ConcurrentSubmission | ConcurrencyException | DeadlockException race) {
                 if (attempt == ATTEMPTS_ON_RACE) {
                     throw race;
                 }

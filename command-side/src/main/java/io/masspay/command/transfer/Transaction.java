@@ -1,5 +1,6 @@
 package io.masspay.command.transfer;
 
+import io.masspay.kernel.batch.ItemDecision;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.money.Money;
@@ -19,7 +20,7 @@ import io.masspay.kernel.transfer.FailItem;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.kernel.transfer.ItemSucceeded;
-import io.masspay.kernel.transfer.StartAttempt;
+import io.masspay.kernel.transfer.ResumeItem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -44,6 +45,7 @@ public class Transaction {
     private SendMethod method;
     private Money amount;
     private boolean payoutFailed;
+    private boolean fundsInRecipientWallet;
 
     protected Transaction() {
     }
@@ -97,17 +99,24 @@ public class Transaction {
     }
 
     /**
-     * A Failed item moved no money, so it starts again from the issuer debit; a RetainedInWallet item's
-     * money is in the recipient wallet, so it pays out from there and the issuer is not debited again.
+     * A resubmission names this item again; the answer depends on where it is. Still processing: a
+     * replay, nothing changes. Succeeded: already completed. Ended otherwise: a new attempt starts.
+     * Once the issuer's money reached the recipient wallet (the item was RetainedInWallet once), every
+     * later attempt pays out from there, even after one that failed because the recipient had cashed
+     * the balance out meanwhile: the issuer is never debited twice for one item. An item that never got
+     * that far moved no money, so it starts again from the issuer debit.
      */
     @CommandHandler
-    void handle(StartAttempt command) {
-        if (command.attemptNo() != attemptNo + 1 || !status.isFinal() || status == ItemStatus.Success) {
-            throw new IllegalStateException("Attempt " + command.attemptNo() + " cannot start for " + transactionId
-                    + " in attempt " + attemptNo + " " + status);
+    ItemDecision handle(ResumeItem command) {
+        if (status == ItemStatus.Processing) {
+            return new ItemDecision(transactionId, ItemDecision.Kind.Replay, attemptNo);
         }
-        AttemptStart start = status == ItemStatus.RetainedInWallet ? AttemptStart.RecipientWallet : AttemptStart.IssuerDebit;
-        apply(new AttemptStarted(transactionId, batchId, command.attemptNo(), start));
+        if (status == ItemStatus.Success) {
+            return new ItemDecision(transactionId, ItemDecision.Kind.AlreadyCompleted, attemptNo);
+        }
+        AttemptStart start = fundsInRecipientWallet ? AttemptStart.RecipientWallet : AttemptStart.IssuerDebit;
+        apply(new AttemptStarted(transactionId, batchId, attemptNo + 1, start));
+        return new ItemDecision(transactionId, ItemDecision.Kind.NewAttempt, attemptNo); // the new attempt's number
     }
 
     private boolean appliesTo(int commandAttempt) {
@@ -148,6 +157,7 @@ public class Transaction {
     @EventSourcingHandler
     void on(RetainedInWallet event) {
         status = ItemStatus.RetainedInWallet;
+        fundsInRecipientWallet = true;
     }
 
     @EventSourcingHandler

@@ -18,7 +18,8 @@ import io.masspay.kernel.transfer.CompleteItem;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.transfer.AttemptStart;
 import io.masspay.kernel.transfer.AttemptStarted;
-import io.masspay.kernel.transfer.StartAttempt;
+import io.masspay.kernel.transfer.ResumeItem;
+import io.masspay.kernel.batch.ItemDecision;
 import io.masspay.kernel.transfer.FailItem;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
@@ -108,6 +109,17 @@ class TransactionTest {
                .expectEvents(new ItemSucceeded(TX, BATCH, 2));
     }
 
+    @Test
+    void shouldNeverDebitTheIssuerAgainOnceTheMoneyReachedTheRecipientWallet() {
+        fixture.given(submitted(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+                       new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, new WalletId("WAL-2")),
+                       new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet),
+                       new ItemFailed(TX, BATCH, 2, INSUFFICIENT_FUNDS_RUNTIME))
+               .when(new ResumeItem(TX))
+               .expectEvents(new AttemptStarted(TX, BATCH, 3, AttemptStart.RecipientWallet))
+               .expectResultMessagePayload(new ItemDecision(TX, ItemDecision.Kind.NewAttempt, 3));
+    }
+
     private static ItemSubmitted submitted(int attemptNo) {
         return new ItemSubmitted(TX, BATCH, new IssuerAccountNumber("IAN-1"), "cust-tx-1",
                 new RecipientId("RCP-1"), SendMethod.XTR94502, Money.of("10.00", CurrencyCode.USD),
@@ -117,24 +129,25 @@ class TransactionTest {
     @Test
     void shouldStartANewAttemptOfAFailedItemFromTheIssuerDebit() {
         fixture.given(submitted(1), new ItemFailed(TX, BATCH, 1, ErrorCode.INSUFFICIENT_FUNDS_RUNTIME))
-               .when(new StartAttempt(TX, 2))
-               .expectEvents(new AttemptStarted(TX, BATCH, 2, AttemptStart.IssuerDebit));
+               .when(new ResumeItem(TX))
+               .expectEvents(new AttemptStarted(TX, BATCH, 2, AttemptStart.IssuerDebit))
+               .expectResultMessagePayload(new ItemDecision(TX, ItemDecision.Kind.NewAttempt, 2));
     }
 
     @Test
-    void cannotStartANewAttemptOfAProcessingItem() {
+    void shouldReplayAnItemThatIsStillProcessing() {
         fixture.given(submitted(1))
-               .when(new StartAttempt(TX, 2))
+               .when(new ResumeItem(TX))
                .expectNoEvents()
-               .expectException(IllegalStateException.class);
+               .expectResultMessagePayload(new ItemDecision(TX, ItemDecision.Kind.Replay, 1));
     }
 
     @Test
     void cannotStartANewAttemptOfASucceededItem() {
         fixture.given(submitted(1), new ItemSucceeded(TX, BATCH, 1))
-               .when(new StartAttempt(TX, 2))
+               .when(new ResumeItem(TX))
                .expectNoEvents()
-               .expectException(IllegalStateException.class);
+               .expectResultMessagePayload(new ItemDecision(TX, ItemDecision.Kind.AlreadyCompleted, 1));
     }
 
     @Test
@@ -237,7 +250,7 @@ class TransactionTest {
     void shouldStartANewAttemptOfARetainedItemFromTheRecipientWallet() {
         fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
                        new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
-               .when(new StartAttempt(TX, 2))
+               .when(new ResumeItem(TX))
                .expectEvents(new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet));
     }
 

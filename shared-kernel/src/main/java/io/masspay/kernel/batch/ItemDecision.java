@@ -2,7 +2,10 @@ package io.masspay.kernel.batch;
 
 import io.masspay.kernel.ids.TransactionId;
 
-/** What a resubmission means for one item the batch already has (API.md section 2, "Duplicates and retries"). */
+/**
+ * What a resubmission means for one item the batch already has (API.md section 2, "Duplicates and
+ * retries"); {@code attemptNo} is the attempt the item is in after the decision.
+ */
 public record ItemDecision(TransactionId transactionId, Kind kind, int attemptNo) {
 
     public enum Kind {

@@ -7,15 +7,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 
 /**
- * A retry of an existing batch: {@code known} items it already has (matched by CustomerTransactionId),
- * {@code added} items new to it. The batch answers one {@link ItemDecision} per known item.
+ * Records a retry on the batch: the items it adds and the items that started a new attempt (each
+ * decided by its Transaction), so the batch knows it is not complete until they end.
  */
 public record ResubmitBatch(@TargetAggregateIdentifier BatchId batchId, int receivedCount,
-                            List<TransactionId> known, List<TransactionId> added, List<RejectedItem> rejected) {
+                            List<TransactionId> added, List<ItemDecision> retried, List<RejectedItem> rejected) {
 
     public ResubmitBatch {
-        known = List.copyOf(known);
         added = List.copyOf(added);
+        retried = List.copyOf(retried);
         rejected = List.copyOf(rejected);
     }
 }
