@@ -1,0 +1,48 @@
+package io.masspay.infra.webhook;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * One try of one claimed row: send, then record the answer (2xx: Delivered; anything else or nothing:
+ * another try after the backoff, or give up once the retry window is over). Recording is a short JDBC
+ * update, done off the event loop.
+ */
+@Component
+class DeliveryAttempt {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryAttempt.class);
+
+    private final WebhookSender sender;
+    private final OutboxClaims claims;
+    private final WebhookSettings settings;
+
+    DeliveryAttempt(WebhookSender sender, OutboxClaims claims, WebhookSettings settings) {
+        this.sender = sender;
+        this.claims = claims;
+        this.settings = settings;
+    }
+
+    Mono<Void> run(ClaimedDelivery delivery) {
+        return sender.send(delivery)
+                .flatMap(answer -> Mono.fromRunnable(() -> record(delivery, answer))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .then();
+    }
+
+    private void record(ClaimedDelivery delivery, WebhookSender.Answer answer) {
+        if (answer.delivered()) {
+            claims.delivered(delivery.eventId(), answer.statusCode());
+            return;
+        }
+        int failures = delivery.consecutiveFailures() + 1;
+        if (claims.failed(delivery.eventId(), answer.statusCode(), settings.backoffAfter(failures),
+                settings.giveUpAfter())) {
+            log.warn("Webhook {} of issuer {} given up after its retry window ({}); Redeliver sends it again",
+                    delivery.eventId(), delivery.issuer(), settings.giveUpAfter());
+        }
+    }
+}

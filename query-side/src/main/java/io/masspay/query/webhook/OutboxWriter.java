@@ -1,0 +1,104 @@
+package io.masspay.query.webhook;
+
+import io.masspay.query.webhook.OutboxEvent.ItemFinished;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a processor batch's facts and webhook events just before the batch commits, in the processor's
+ * transaction: the outbox rows and the token move together, so an event enters the outbox once or (after a
+ * rollback) again under the same EventId, where {@code on conflict do nothing} keeps one row. Only issuers
+ * with a webhook URL at that moment get rows; an issuer who configures one later gets events from then on.
+ */
+@Component
+class OutboxWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
+    private static final String PENDING = OutboxWriter.class.getName() + ".pending";
+
+    private final JdbcTemplate jdbc;
+    private final WebhookFactsStore facts;
+
+    OutboxWriter(JdbcTemplate jdbc, WebhookFactsStore facts) {
+        this.jdbc = jdbc;
+        this.facts = facts;
+    }
+
+    private record Pending(Map<String, WebhookFacts.Batch> batches, Map<String, WebhookFacts.Item> items,
+                           List<OutboxEvent> events) {
+    }
+
+    void batch(WebhookFacts.Batch batch) {
+        pending().batches().put(batch.batchId(), batch);
+    }
+
+    void item(WebhookFacts.Item item) {
+        pending().items().put(item.transactionId(), item);
+    }
+
+    void event(OutboxEvent event) {
+        pending().events().add(event);
+    }
+
+    private Pending pending() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(PENDING, key -> {
+            Pending pending = new Pending(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
+            root.onPrepareCommit(unit -> flush(pending));
+            return pending;
+        });
+    }
+
+    private void flush(Pending pending) {
+        facts.save(pending.batches().values(), pending.items().values());
+        if (pending.events().isEmpty()) {
+            return;
+        }
+        Map<String, WebhookFacts.Batch> batches = facts.batches(pending.events().stream()
+                .map(OutboxEvent::batchId).distinct().toList());
+        Set<String> subscribed = facts.subscribed(batches.values().stream()
+                .map(WebhookFacts.Batch::issuer).distinct().toList());
+        List<OutboxEvent> wanted = pending.events().stream()
+                .filter(e -> batches.containsKey(e.batchId()) || unknown("batch", e.batchId()))
+                .filter(e -> subscribed.contains(batches.get(e.batchId()).issuer())).toList();
+        Map<String, WebhookFacts.Item> items = facts.items(wanted.stream()
+                .filter(ItemFinished.class::isInstance).map(e -> ((ItemFinished) e).transactionId()).toList());
+        List<Object[]> rows = new ArrayList<>();
+        for (OutboxEvent event : wanted) {
+            WebhookFacts.Item item = event instanceof ItemFinished f ? items.get(f.transactionId()) : null;
+            if (event instanceof ItemFinished f && item == null) {
+                unknown("item", f.transactionId());
+                continue;
+            }
+            WebhookFacts.Batch batch = batches.get(event.batchId());
+            String eventId = WebhookEventIds.of(event.sourceEventId());
+            rows.add(new Object[]{eventId, batch.issuer(), event.type(),
+                    WebhookBodies.render(eventId, event, batch, item)});
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into webhook_outbox (event_id, issuer_account_number, event_type, body) values (?, ?, ?, ?)
+                on conflict (event_id) do nothing""", rows);
+    }
+
+    /**
+     * Should not happen: the sequencing policy hands a batch's facts to the same segment before any outcome
+     * that needs them. If it ever does, skipping one event beats halting every issuer's webhooks on it.
+     */
+    private static boolean unknown(String what, String id) {
+        log.warn("Webhook skipped: no facts for {} {}", what, id);
+        return false;
+    }
+}

@@ -1,0 +1,84 @@
+package io.masspay.query.webhook;
+
+import io.masspay.kernel.batch.BatchCompleted;
+import io.masspay.kernel.batch.BatchSubmitted;
+import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.transfer.ItemFailed;
+import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.query.webhook.OutboxEvent.BatchFinished;
+import io.masspay.query.webhook.OutboxEvent.BatchStarted;
+import io.masspay.query.webhook.OutboxEvent.ItemFinished;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Feeds the webhook outbox (API.md section 5). Not a read model: rows it writes are promises to call an
+ * issuer's endpoint, so replaying it would send old events again. It has no reset handler and every
+ * handler refuses replay (class-level {@link DisallowReplay}: Axon then reports that the processor does
+ * not support a reset); a projection rebuild must skip {@link #GROUP}.
+ * Cash-outs (no batch) have no webhook.
+ */
+@Component
+@DisallowReplay
+@ProcessingGroup(WebhookOutboxProjection.GROUP)
+public class WebhookOutboxProjection {
+
+    /** The processing group of the outbox: never reset, never replayed. */
+    public static final String GROUP = "webhook-outbox";
+
+    private final OutboxWriter writer;
+
+    WebhookOutboxProjection(OutboxWriter writer) {
+        this.writer = writer;
+    }
+
+    @EventHandler
+    void on(BatchSubmitted event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.batch(new WebhookFacts.Batch(event.batchId().value(), event.issuer().value(), event.customerBatchId()));
+        writer.event(new BatchStarted(message.getIdentifier(), at, event.batchId().value(), event.acceptedCount()));
+    }
+
+    @EventHandler
+    void on(ItemSubmitted event) {
+        writer.item(new WebhookFacts.Item(event.transactionId().value(), event.batchId().value(),
+                event.customerTransactionId(), event.recipientId().value(), event.amount()));
+    }
+
+    @EventHandler
+    void on(ItemSucceeded event, EventMessage<?> message, @Timestamp Instant at) {
+        if (event.batchId() != null) {
+            writer.event(new ItemFinished(message.getIdentifier(), at, event.batchId().value(),
+                    event.transactionId().value(), event.attemptNo(), ItemStatus.Success, null));
+        }
+    }
+
+    @EventHandler
+    void on(ItemFailed event, EventMessage<?> message, @Timestamp Instant at) {
+        if (event.batchId() != null) {
+            writer.event(new ItemFinished(message.getIdentifier(), at, event.batchId().value(),
+                    event.transactionId().value(), event.attemptNo(), ItemStatus.Failed, event.reason()));
+        }
+    }
+
+    @EventHandler
+    void on(RetainedInWallet event, EventMessage<?> message, @Timestamp Instant at) {
+        if (event.batchId() != null) {
+            writer.event(new ItemFinished(message.getIdentifier(), at, event.batchId().value(),
+                    event.transactionId().value(), event.attemptNo(), ItemStatus.RetainedInWallet, event.reason()));
+        }
+    }
+
+    @EventHandler
+    void on(BatchCompleted event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.event(new BatchFinished(message.getIdentifier(), at, event.batchId().value(), event.status(),
+                event.succeeded(), event.failed(), event.retainedInWallet()));
+    }
+}
