@@ -1,9 +1,11 @@
 package io.masspay.infra.projections;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -13,13 +15,21 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
- * Where each read model is. {@code Lag} is the number of events in the store after the processor's
- * lowest segment position: how many events at most its slowest segment has still to look at (0 = it
- * has seen the head of the store). Segments this node works on report their live position; the others
- * (claimed by another node, or by nobody while the processor restarts) their last stored token.
- * {@code Replaying} while a rebuild waits to reset it or any segment is still replaying.
+ * Where each read model is.
+ *
+ * <p>{@code Lag} is the number of stored events its slowest segment has not seen yet: every event after
+ * the segment's position, plus the events committed late into a gap the segment still waits on (two
+ * transactions can commit their global indexes out of order; Axon's gap-aware token then handles the
+ * late one after the higher ones). 0 means the read model has seen the whole store. Segments this node
+ * works on report their live token; the others (claimed by another node, or by nobody while the
+ * processor restarts) their last stored token.
+ *
+ * <p>{@code Replaying} while a rebuild waits to reset it, or while any segment has not yet replayed up
+ * to where the store stood when it was reset. (Axon itself calls a segment replaying until the first
+ * event after the reset arrives; on a quiet system that can be never.)
  */
 @Component
 class ProjectionProgress {
@@ -27,7 +37,7 @@ class ProjectionProgress {
     record Projection(String name, String status, long lag) {
     }
 
-    private record Position(long globalIndex, boolean replaying) {
+    private record Segment(TrackingToken token, boolean replaying) {
     }
 
     private final ProjectionRebuild rebuild;
@@ -45,28 +55,47 @@ class ProjectionProgress {
     }
 
     private Projection of(String name) {
-        Map<Integer, Position> segments = storedPositions(name);
+        Map<Integer, Segment> segments = storedSegments(name);
         StreamingEventProcessor processor = rebuild.processor(name);
         processor.processingStatus().forEach((segment, status) -> segments.put(segment, live(status)));
-        long lowest = segments.values().stream().mapToLong(Position::globalIndex).min().orElse(-1);
-        boolean replaying = rebuild.isPending(name) || segments.values().stream().anyMatch(Position::replaying);
-        Long lag = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?", Long.class,
-                lowest);
-        return new Projection(name, replaying ? "Replaying" : "Live", lag == null ? 0 : lag);
+        long lag = segments.values().stream().mapToLong(s -> unseenEvents(s.token())).max()
+                .orElseGet(() -> unseenEvents(null));
+        boolean replaying = rebuild.isPending(name) || segments.values().stream().anyMatch(Segment::replaying);
+        return new Projection(name, replaying ? "Replaying" : "Live", lag);
     }
 
-    private static Position live(EventTrackerStatus status) {
-        return new Position(status.getCurrentPosition().orElse(-1), status.isReplaying());
+    private long unseenEvents(TrackingToken token) {
+        TrackingToken current = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        Long count;
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            count = jdbc.queryForObject("""
+                            select count(*) from domain_event_entry where global_index > ? or global_index = any(?)""",
+                    Long.class, gapAware.getIndex(), gapAware.getGaps().toArray(Long[]::new));
+        } else {
+            long position = current == null ? -1 : current.position().orElse(-1);
+            count = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?", Long.class,
+                    position);
+        }
+        return count == null ? 0 : count;
     }
 
-    private Map<Integer, Position> storedPositions(String name) {
-        Map<Integer, Position> positions = new HashMap<>();
+    private static Segment live(EventTrackerStatus status) {
+        return new Segment(status.getTrackingToken(),
+                behindReset(status.isReplaying(), status.getCurrentPosition(), status.getResetPosition()));
+    }
+
+    private static boolean behindReset(boolean replay, OptionalLong current, OptionalLong resetPosition) {
+        return replay && current.orElse(-1) < resetPosition.orElse(Long.MAX_VALUE);
+    }
+
+    private Map<Integer, Segment> storedSegments(String name) {
+        Map<Integer, Segment> segments = new HashMap<>();
         jdbc.query("select segment, token, token_type from token_entry where processor_name = ?", rs -> {
             TrackingToken token = deserialize(rs.getBytes("token"), rs.getString("token_type"));
-            positions.put(rs.getInt("segment"), token == null ? new Position(-1, false)
-                    : new Position(token.position().orElse(-1), ReplayToken.isReplay(token)));
+            segments.put(rs.getInt("segment"), new Segment(token, token != null && behindReset(
+                    ReplayToken.isReplay(token), token.position(), ReplayToken.getTokenAtReset(token))));
         }, name);
-        return positions;
+        return segments;
     }
 
     private TrackingToken deserialize(byte[] token, String type) {

@@ -57,6 +57,7 @@ class BatchReportIT {
         String batchId = (String) api.submitAccepted(issuer, batch(issuer, "REPORT-1", items)).get("BatchId");
         reads.awaitHistory(issuer, batchId, "RETRY", "RetainedInWallet");
         reads.awaitHistory(issuer, batchId, "DECLINED", "RetainedInWallet");
+        ReadsApi.awaitBatchCompleted(jdbc, batchId, 1);
         api.railMode("XTR94500", "Up");
         api.submitAccepted(issuer, batch(issuer, "REPORT-1", List.of(items.get(1))));
         reads.awaitHistory(issuer, batchId, "RETRY", "Success");

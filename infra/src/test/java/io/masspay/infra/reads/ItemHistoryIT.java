@@ -6,6 +6,7 @@ import io.masspay.infra.support.MassPayIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ class ItemHistoryIT {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     MassPayApi api;
     ReadsApi reads;
 
@@ -47,6 +51,7 @@ class ItemHistoryIT {
         api.railMode("XTR94500", "Down");
         String batchId = (String) api.submitAccepted(issuer, batch(issuer, "HIST-1", items)).get("BatchId");
         reads.awaitHistory(issuer, batchId, "T-1", "RetainedInWallet");
+        ReadsApi.awaitBatchCompleted(jdbc, batchId, 1);
         api.railMode("XTR94500", "Up");
         api.submitAccepted(issuer, batch(issuer, "HIST-1", items));
 

@@ -2,6 +2,8 @@ package io.masspay.infra.reads;
 
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
+import org.awaitility.core.ConditionTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
@@ -34,6 +36,16 @@ final class ReadsApi {
 
     String text(Issuer issuer, String path) {
         return get(issuer, path).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /**
+     * Waits until the Batch aggregate itself has recorded every item as final: a retry decides per item
+     * from the aggregate, which may be a moment behind the read models a test polls.
+     */
+    static void awaitBatchCompleted(JdbcTemplate jdbc, String batchId, int times) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                select count(*) from domain_event_entry where aggregate_identifier = ?
+                and payload_type = 'io.masspay.kernel.batch.BatchCompleted'""", Integer.class, batchId) >= times);
     }
 
     static String historyPath(String batchId, String customerTransactionId) {
@@ -70,12 +82,16 @@ final class ReadsApi {
     /** Waits until every read model has caught up with the head of the store. */
     List<Map<String, Object>> awaitProjectionsLive(Duration atMost) {
         Object[] last = new Object[1];
-        await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<Map<String, Object>> projections = projections();
-            last[0] = projections;
-            return projections.stream().allMatch(p -> "Live".equals(p.get("Status"))
-                    && ((Number) p.get("Lag")).longValue() == 0);
-        });
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+                List<Map<String, Object>> projections = projections();
+                last[0] = projections;
+                return projections.stream().allMatch(p -> "Live".equals(p.get("Status"))
+                        && ((Number) p.get("Lag")).longValue() == 0);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Read models still behind after " + atMost + ": " + last[0], e);
+        }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> projections = (List<Map<String, Object>>) last[0];
         return projections;

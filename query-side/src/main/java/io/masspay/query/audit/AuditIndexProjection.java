@@ -7,7 +7,7 @@ import io.masspay.query.support.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +31,15 @@ public class AuditIndexProjection {
     private static final String TRANSACTION = """
             insert into audit_transaction (transaction_id, batch_id, issuer_account_number) values (?, ?, ?)
             on conflict do nothing""";
+    /**
+     * The global index comes from the stored row, found by event identifier: the tracking token of an event
+     * that fills a gap (committed after events with higher indexes) points past the event itself.
+     */
     private static final String INDEX = """
             insert into audit_event_index (global_index, batch_id, transaction_id)
-            select ?::bigint, coalesce(?::varchar,
+            select e.global_index, coalesce(?::varchar,
                     (select batch_id from audit_transaction where transaction_id = ?::varchar)), ?::varchar
+            from domain_event_entry e where e.event_identifier = ?
             on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
@@ -46,26 +51,26 @@ public class AuditIndexProjection {
     }
 
     @EventHandler
-    void on(BatchSubmitted event, TrackingToken token) {
+    void on(BatchSubmitted event, EventMessage<?> message) {
         writes.add(BATCH, event.batchId().value(), event.issuer().value());
-        index(event, token);
+        index(event, message);
     }
 
     @EventHandler
-    void on(ItemSubmitted event, TrackingToken token) {
+    void on(ItemSubmitted event, EventMessage<?> message) {
         writes.add(TRANSACTION, event.transactionId().value(), event.batchId().value(), event.issuer().value());
-        index(event, token);
+        index(event, message);
     }
 
     @EventHandler
-    void on(CashoutStarted event, TrackingToken token) {
+    void on(CashoutStarted event, EventMessage<?> message) {
         writes.add(TRANSACTION, event.transactionId().value(), null, event.issuer().value());
-        index(event, token);
+        index(event, message);
     }
 
     @EventHandler
-    void on(Object event, TrackingToken token) {
-        index(event, token);
+    void on(Object event, EventMessage<?> message) {
+        index(event, message);
     }
 
     @ResetHandler
@@ -73,8 +78,8 @@ public class AuditIndexProjection {
         jdbc.update("truncate audit_batch, audit_transaction, audit_event_index");
     }
 
-    private void index(Object event, TrackingToken token) {
-        AuditSubject.of(event).ifPresent(subject -> writes.add(INDEX, token.position().orElseThrow(),
-                subject.batchId(), subject.transactionId(), subject.transactionId()));
+    private void index(Object event, EventMessage<?> message) {
+        AuditSubject.of(event).ifPresent(subject -> writes.add(INDEX, subject.batchId(), subject.transactionId(),
+                subject.transactionId(), message.getIdentifier()));
     }
 }

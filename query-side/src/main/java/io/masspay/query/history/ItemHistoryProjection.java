@@ -9,7 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,9 @@ import static io.masspay.query.support.Timestamps.utc;
  * come from its Transaction and from wallets, which different segments may process in either order,
  * so each write touches only what its own event knows (an attempt's start and its end are separate
  * columns of one upsert) and a step is keyed by its global index: redelivery, replay and ordering
- * across aggregates all give the same rows.
+ * across aggregates all give the same rows. A step's order is its event's global index, read from the
+ * store by event identifier, because the tracking token of an event that fills a gap (committed after
+ * events with higher indexes) points past it.
  */
 @Component
 @ProcessingGroup(ItemHistoryProjection.GROUP)
@@ -46,9 +48,11 @@ public class ItemHistoryProjection {
             values (?, ?, ?, ?, ?)
             on conflict (transaction_id, attempt_no) do update set status = excluded.status,
                 error_code = excluded.error_code, finished_at = excluded.finished_at""";
+    /** The global index is the stored row's: a tracking token's position is not, for an event that fills a gap. */
     private static final String STEP = """
             insert into item_history_step (global_index, transaction_id, attempt_no, step, occurred_at)
-            values (?, ?, ?, ?, ?) on conflict do nothing""";
+            select global_index, ?, ?, ?, ? from domain_event_entry where event_identifier = ?
+            on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
     private final PendingWrites writes;
@@ -87,10 +91,10 @@ public class ItemHistoryProjection {
 
     /** Every other event: a step if it is one (see {@link HistoryStep}), and the attempt's end if it ends it. */
     @EventHandler
-    void on(Object event, TrackingToken token, @Timestamp Instant at) {
+    void on(Object event, EventMessage<?> message, @Timestamp Instant at) {
         HistoryStep.of(event).ifPresent(step -> {
             String transactionId = step.transactionId().value();
-            writes.add(STEP, token.position().orElseThrow(), transactionId, step.attemptNo(), step.name(), utc(at));
+            writes.add(STEP, transactionId, step.attemptNo(), step.name(), utc(at), message.getIdentifier());
             if (step.outcome() != null) {
                 writes.add(FINISHED, transactionId, step.attemptNo(), step.outcome().name(),
                         step.errorCode() == null ? null : step.errorCode().name(), utc(at));
