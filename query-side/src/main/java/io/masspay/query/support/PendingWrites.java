@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * Collects a projection's row writes for the processor batch in progress and sends them just before
  * it commits, one JDBC batch per statement: a 5,000-item batch costs a few round trips per processor
- * batch instead of one per event. The statements run in the order they are declared here, not in
- * event order, so a projection may only queue writes that are correct in that order (upserts of
- * disjoint columns, inserts that ignore a duplicate, a lookup that reads rows of an earlier statement).
+ * batch instead of one per event. The statements run in the order they are declared here, each with
+ * its rows in event order, so a projection may only queue writes that are correct in that order
+ * (upserts of disjoint columns, inserts that ignore a duplicate, a lookup that reads rows of an earlier
+ * statement, an insert declared before the updates of the same row).
  */
 public final class PendingWrites {
 

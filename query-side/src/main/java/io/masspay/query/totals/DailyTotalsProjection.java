@@ -11,12 +11,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import io.masspay.query.support.PendingWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Daily totals per issuer (API.md section 9). Each batch item counts once, under its latest final
@@ -24,7 +26,9 @@ import java.time.ZoneOffset;
  * a finance team's usual question. An item retried after a failure leaves the day it failed on and
  * counts again when its new attempt ends. Cash-outs (no batch) move a recipient's own money and are not
  * counted. All events are the Transaction's own, so writes are guarded by its sequence number: a
- * redelivered or replayed event changes nothing.
+ * redelivered or replayed event changes nothing. Writes go out in one JDBC batch per statement when the
+ * processor batch commits: all inserts first, then the updates in event order, which is the order an
+ * item's events come in anyway.
  */
 @Component
 @ProcessingGroup(DailyTotalsProjection.GROUP)
@@ -32,19 +36,25 @@ public class DailyTotalsProjection {
 
     public static final String GROUP = "daily-totals";
 
+    private static final String SUBMITTED = """
+            insert into daily_totals_item (transaction_id, issuer_account_number, send_method_id, amount_minor,
+                currency, status, attempt_no, outcome_date, last_sequence)
+            values (?, ?, ?, ?, ?, ?, ?, null, ?) on conflict do nothing""";
+    private static final String OUTCOME = """
+            update daily_totals_item set status = ?, attempt_no = ?, outcome_date = ?::date, last_sequence = ?
+            where transaction_id = ? and last_sequence < ?""";
+
     private final JdbcTemplate jdbc;
+    private final PendingWrites writes;
 
     public DailyTotalsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new PendingWrites(jdbc, GROUP, List.of(SUBMITTED, OUTCOME));
     }
 
     @EventHandler
     void on(ItemSubmitted event, @SequenceNumber long sequence) {
-        jdbc.update("""
-                        insert into daily_totals_item (transaction_id, issuer_account_number, send_method_id, amount_minor,
-                            currency, status, attempt_no, outcome_date, last_sequence)
-                        values (?, ?, ?, ?, ?, ?, ?, null, ?) on conflict do nothing""",
-                event.transactionId().value(), event.issuer().value(), event.sendMethod().name(),
+        writes.add(SUBMITTED, event.transactionId().value(), event.issuer().value(), event.sendMethod().name(),
                 event.amount().minorUnits(), event.amount().currency().name(), ItemStatus.Processing.name(),
                 event.attemptNo(), sequence);
     }
@@ -77,9 +87,6 @@ public class DailyTotalsProjection {
     /** A cash-out has no row (it has no ItemSubmitted), so its outcome updates nothing. */
     private void record(String transactionId, ItemStatus status, int attemptNo, Instant at, long sequence) {
         LocalDate date = at == null ? null : LocalDate.ofInstant(at, ZoneOffset.UTC);
-        jdbc.update("""
-                        update daily_totals_item set status = ?, attempt_no = ?, outcome_date = ?, last_sequence = ?
-                        where transaction_id = ? and last_sequence < ?""",
-                status.name(), attemptNo, date, sequence, transactionId, sequence);
+        writes.add(OUTCOME, status.name(), attemptNo, date, sequence, transactionId, sequence);
     }
 }
