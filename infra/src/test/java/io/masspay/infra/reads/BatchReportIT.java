@@ -61,6 +61,7 @@ class BatchReportIT {
         api.railMode("XTR94500", "Up");
         api.submitAccepted(issuer, batch(issuer, "REPORT-1", List.of(items.get(1))));
         reads.awaitHistory(issuer, batchId, "RETRY", "Success");
+        reads.awaitHistory(issuer, batchId, "W", "Success");
         awaitPostings(batchId, 12);
 
         var answer = reads.get(issuer, "/API/v4/Fund/BatchTransfer/" + batchId + "/Report.csv").expectStatus().isOk()

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import static io.masspay.infra.support.MassPayApi.batch;
 import static io.masspay.infra.support.MassPayApi.item;
 import static io.masspay.infra.support.MassPayApi.walletItem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Item history (API.md section 4): every attempt, its steps in event-store order, issuer-scoped. */
 @MassPayIntegrationTest
@@ -94,7 +96,8 @@ class ItemHistoryIT {
         assertThat(attempts(histories.get("DECLINED")).get(0)).containsEntry("ErrorCode", "PROVIDER_DECLINED");
         assertThat(steps(attempts(histories.get("NO-FUNDS")).get(0))).containsExactly("IssuerDebitRejected", "ItemFailed");
         assertThat(attempts(histories.get("NO-FUNDS")).get(0)).containsEntry("ErrorCode", "INSUFFICIENT_FUNDS_RUNTIME");
-        histories.values().forEach(history -> {
+        // the audit index is a read model of its own: it may be a moment behind the history
+        histories.values().forEach(history -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<Map<String, Object>> audit = reads.events(issuer,
                     "/API/v4/Audit/Transactions/" + history.get("TransactionId") + "/Events");
             List<String> expected = new ArrayList<>();
@@ -106,7 +109,7 @@ class ItemHistoryIT {
             List<String> actual = new ArrayList<>();
             attempts(history).forEach(a -> stepList(a).forEach(s -> actual.add(s.get("Step") + "@" + s.get("At"))));
             assertThat(actual).as("steps and times of %s", history.get("CustomerTransactionId")).isEqualTo(expected);
-        });
+        }));
     }
 
     @Test

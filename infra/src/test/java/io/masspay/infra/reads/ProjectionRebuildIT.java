@@ -22,6 +22,7 @@ import static io.masspay.infra.support.MassPayApi.batch;
 import static io.masspay.infra.support.MassPayApi.item;
 import static io.masspay.infra.support.MassPayApi.walletItem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Rebuilding the read models from the event store gives back exactly what was there, and touches
@@ -133,8 +134,9 @@ class ProjectionRebuildIT {
 
         String walletId = (String) ((List<Map<String, Object>>) api.awaitFinal(issuer, mixed).get("Items")).get(0)
                 .get("WalletId");
-        api.issuerPost(issuer, "/API/v4/Recipients/PAT-1/Wallets/" + walletId + "/Cashout",
-                Map.of("SendMethodId", "XTR94508", "Amount", "5.00", "Destination", Map.of()), HttpStatus.ACCEPTED);
+        String cashout = (String) api.issuerPost(issuer, "/API/v4/Recipients/PAT-1/Wallets/" + walletId + "/Cashout",
+                Map.of("SendMethodId", "XTR94508", "Amount", "5.00", "Destination", Map.of()), HttpStatus.ACCEPTED)
+                .get("TransactionId");
 
         Issuer shortOfFunds = api.onboardIssuer("USD", "5.00");
         api.recipient(shortOfFunds, "PAT-2", "Individual");
@@ -142,7 +144,19 @@ class ProjectionRebuildIT {
                 walletItem("FITS", "PAT-2", "XTR94502", "3.00"),
                 walletItem("DOES-NOT", "PAT-2", "XTR94502", "3.00")))).get("BatchId");
         api.awaitFinal(shortOfFunds, failed);
+        awaitQuiet(cashout, Map.of(mixed, 1, retried, 2, failed, 1));
         return new Workload(issuer, shortOfFunds, List.of(mixed, retried, failed));
+    }
+
+    /**
+     * Waits until the workload has written its last event (the batches' own completions, the cash-out's
+     * success): the first dump must not race the processors that act.
+     */
+    private void awaitQuiet(String cashout, Map<String, Integer> completions) {
+        completions.forEach((batchId, times) -> ReadsApi.awaitBatchCompleted(jdbc, batchId, times));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                select count(*) from domain_event_entry where aggregate_identifier = ?
+                and payload_type = 'io.masspay.kernel.transfer.ItemSucceeded'""", Integer.class, cashout) == 1);
     }
 
     /** What clients read over HTTP, byte for byte: status, history, report, audit and totals. */
