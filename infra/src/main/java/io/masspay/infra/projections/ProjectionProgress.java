@@ -1,0 +1,108 @@
+package io.masspay.infra.projections;
+
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Where each read model is.
+ *
+ * <p>{@code Lag} is the number of stored events its slowest segment has not seen yet: every event after
+ * the segment's position, plus the events committed late into a gap the segment still waits on (two
+ * transactions can commit their global indexes out of order; Axon's gap-aware token then handles the
+ * late one after the higher ones). 0 means the read model has seen the whole store. Segments this node
+ * works on report their live token; the others (claimed by another node, or by nobody while the
+ * processor restarts) their last stored token.
+ *
+ * <p>{@code Replaying} while a rebuild waits to reset it, or while any segment has not yet replayed up
+ * to where the store stood when it was reset. (Axon itself calls a segment replaying until the first
+ * event after the reset arrives; on a quiet system that can be never.)
+ */
+@Component
+class ProjectionProgress {
+
+    record Projection(String name, String status, long lag) {
+    }
+
+    private record Segment(TrackingToken token, boolean replaying) {
+    }
+
+    private final ProjectionRebuild rebuild;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    ProjectionProgress(ProjectionRebuild rebuild, JdbcTemplate jdbc, Serializer serializer) {
+        this.rebuild = rebuild;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    List<Projection> all() {
+        return ReadModels.GROUPS.stream().map(this::of).toList();
+    }
+
+    private Projection of(String name) {
+        Map<Integer, Segment> segments = storedSegments(name);
+        StreamingEventProcessor processor = rebuild.processor(name);
+        processor.processingStatus().forEach((segment, status) -> segments.put(segment, live(status)));
+        long lag = segments.values().stream().mapToLong(s -> unseenEvents(s.token())).max()
+                .orElseGet(() -> unseenEvents(null));
+        boolean replaying = rebuild.isPending(name) || segments.values().stream().anyMatch(Segment::replaying);
+        return new Projection(name, replaying ? "Replaying" : "Live", lag);
+    }
+
+    private long unseenEvents(TrackingToken token) {
+        TrackingToken current = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        Long count;
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            count = jdbc.queryForObject("""
+                            select count(*) from domain_event_entry where global_index > ? or global_index = any(?)""",
+                    Long.class, gapAware.getIndex(), gapAware.getGaps().toArray(Long[]::new));
+        } else {
+            long position = current == null ? -1 : current.position().orElse(-1);
+            count = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?", Long.class,
+                    position);
+        }
+        return count == null ? 0 : count;
+    }
+
+    private static Segment live(EventTrackerStatus status) {
+        return new Segment(status.getTrackingToken(),
+                behindReset(status.isReplaying(), status.getCurrentPosition(), status.getResetPosition()));
+    }
+
+    private static boolean behindReset(boolean replay, OptionalLong current, OptionalLong resetPosition) {
+        return replay && current.orElse(-1) < resetPosition.orElse(Long.MAX_VALUE);
+    }
+
+    private Map<Integer, Segment> storedSegments(String name) {
+        Map<Integer, Segment> segments = new HashMap<>();
+        jdbc.query("select segment, token, token_type from token_entry where processor_name = ?", rs -> {
+            TrackingToken token = deserialize(rs.getBytes("token"), rs.getString("token_type"));
+            segments.put(rs.getInt("segment"), new Segment(token, token != null && behindReset(
+                    ReplayToken.isReplay(token), token.position(), ReplayToken.getTokenAtReset(token))));
+        }, name);
+        return segments;
+    }
+
+    private TrackingToken deserialize(byte[] token, String type) {
+        if (token == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class,
+                new SimpleSerializedType(type, null)));
+    }
+}

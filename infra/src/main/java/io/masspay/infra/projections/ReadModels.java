@@ -1,0 +1,37 @@
+package io.masspay.infra.projections;
+
+import io.masspay.query.audit.AuditIndexProjection;
+import io.masspay.query.history.ItemHistoryProjection;
+import io.masspay.query.ledger.LedgerProjection;
+import io.masspay.query.status.BatchStatusProjection;
+import io.masspay.query.totals.DailyTotalsProjection;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The processors an operator may rebuild: read models only, named one by one. A processor that acts
+ * (issues commands, calls a rail, sends a webhook) must never be replayed, it would pay or notify
+ * again; an allow-list cannot pick one up by accident the way a "everything but" rule could when a new
+ * processor is added. {@link #ACTING} is checked as well, as a second line.
+ */
+final class ReadModels {
+
+    static final List<String> GROUPS = List.of(BatchStatusProjection.GROUP, LedgerProjection.GROUP,
+            ItemHistoryProjection.GROUP, AuditIndexProjection.GROUP, DailyTotalsProjection.GROUP);
+
+    /** Processors with side effects: payments, batch bookkeeping, payout sagas, the wallet registry, webhooks. */
+    static final Set<String> ACTING = Set.of("payments", "batch-progress", "PayoutSagaProcessor", "wallet-registry",
+            "webhook-outbox");
+
+    static {
+        for (String group : GROUPS) {
+            if (ACTING.contains(group)) {
+                throw new IllegalStateException(group + " acts on events and must never be rebuilt");
+            }
+        }
+    }
+
+    private ReadModels() {
+    }
+}

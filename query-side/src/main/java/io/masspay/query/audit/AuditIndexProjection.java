@@ -1,0 +1,85 @@
+package io.masspay.query.audit;
+
+import io.masspay.kernel.batch.BatchSubmitted;
+import io.masspay.kernel.transfer.CashoutStarted;
+import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.query.support.PendingWrites;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Which stored events concern which batch and which transaction, by global index, so the audit reads
+ * find a batch's events with one index range instead of scanning the store. A wallet posting names
+ * only its transaction; its batch is looked up from the transaction's ItemSubmitted, which
+ * {@link PerTransactionSequencingPolicy} delivers first, and which is written by an earlier statement
+ * of the same flush at the latest. Rows are keyed by global index: redelivery and replay change nothing.
+ */
+@Component
+@ProcessingGroup(AuditIndexProjection.GROUP)
+public class AuditIndexProjection {
+
+    public static final String GROUP = "audit-index";
+
+    private static final String BATCH = """
+            insert into audit_batch (batch_id, issuer_account_number) values (?, ?) on conflict do nothing""";
+    private static final String TRANSACTION = """
+            insert into audit_transaction (transaction_id, batch_id, issuer_account_number) values (?, ?, ?)
+            on conflict do nothing""";
+    /**
+     * The global index comes from the stored row, found by event identifier: the tracking token of an event
+     * that fills a gap (committed after events with higher indexes) points past the event itself.
+     */
+    private static final String INDEX = """
+            insert into audit_event_index (global_index, batch_id, transaction_id)
+            select e.global_index, coalesce(?::varchar,
+                    (select batch_id from audit_transaction where transaction_id = ?::varchar)), ?::varchar
+            from domain_event_entry e where e.event_identifier = ?
+            on conflict do nothing""";
+
+    private final JdbcTemplate jdbc;
+    private final PendingWrites writes;
+
+    public AuditIndexProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.writes = new PendingWrites(jdbc, GROUP, List.of(BATCH, TRANSACTION, INDEX));
+    }
+
+    @EventHandler
+    void on(BatchSubmitted event, EventMessage<?> message) {
+        writes.add(BATCH, event.batchId().value(), event.issuer().value());
+        index(event, message);
+    }
+
+    @EventHandler
+    void on(ItemSubmitted event, EventMessage<?> message) {
+        writes.add(TRANSACTION, event.transactionId().value(), event.batchId().value(), event.issuer().value());
+        index(event, message);
+    }
+
+    @EventHandler
+    void on(CashoutStarted event, EventMessage<?> message) {
+        writes.add(TRANSACTION, event.transactionId().value(), null, event.issuer().value());
+        index(event, message);
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message) {
+        index(event, message);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate audit_batch, audit_transaction, audit_event_index");
+    }
+
+    private void index(Object event, EventMessage<?> message) {
+        AuditSubject.of(event).ifPresent(subject -> writes.add(INDEX, subject.batchId(), subject.transactionId(),
+                subject.transactionId(), message.getIdentifier()));
+    }
+}

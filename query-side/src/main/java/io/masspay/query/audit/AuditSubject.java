@@ -1,0 +1,64 @@
+package io.masspay.query.audit;
+
+import io.masspay.kernel.ids.BatchId;
+import io.masspay.kernel.ids.TransactionId;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Optional;
+
+/**
+ * The batch and the transaction an event names, read from its record components {@code batchId} and
+ * {@code transactionId}. Every event of the kernel names what it concerns that way (wallet postings
+ * carry the transaction they move money for), so the audit index follows new events without a list to
+ * keep up to date. Events naming neither (a wallet funded, a wallet created) are not indexed.
+ */
+record AuditSubject(String batchId, String transactionId) {
+
+    private static final ClassValue<Accessors> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Accessors computeValue(Class<?> type) {
+            return Accessors.of(type);
+        }
+    };
+
+    static Optional<AuditSubject> of(Object event) {
+        return ACCESSORS.get(event.getClass()).subject(event);
+    }
+
+    private record Accessors(RecordComponent batch, RecordComponent transaction) {
+
+        static Accessors of(Class<?> type) {
+            RecordComponent batch = null;
+            RecordComponent transaction = null;
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    if (component.getName().equals("batchId") && component.getType() == BatchId.class) {
+                        batch = component;
+                    } else if (component.getName().equals("transactionId") && component.getType() == TransactionId.class) {
+                        transaction = component;
+                    }
+                }
+            }
+            return new Accessors(batch, transaction);
+        }
+
+        Optional<AuditSubject> subject(Object event) {
+            String batchId = value(batch, event);
+            String transactionId = value(transaction, event);
+            return batchId == null && transactionId == null ? Optional.empty()
+                    : Optional.of(new AuditSubject(batchId, transactionId));
+        }
+
+        private static String value(RecordComponent component, Object event) {
+            if (component == null) {
+                return null;
+            }
+            try {
+                Object id = component.getAccessor().invoke(event);
+                return id == null ? null : id.toString();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + component + " of " + event.getClass(), e);
+            }
+        }
+    }
+}

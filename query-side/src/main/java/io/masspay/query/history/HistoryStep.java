@@ -1,0 +1,62 @@
+package io.masspay.query.history;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.payout.FundsReturnedToWallet;
+import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.payout.PayoutFailed;
+import io.masspay.kernel.payout.PayoutRefused;
+import io.masspay.kernel.payout.PayoutRequested;
+import io.masspay.kernel.payout.PayoutSucceeded;
+import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.transfer.ItemFailed;
+import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.kernel.wallet.IssuerDebitRejected;
+import io.masspay.kernel.wallet.IssuerDebited;
+import io.masspay.kernel.wallet.WalletCredited;
+
+import java.util.Optional;
+
+/**
+ * One step of an item attempt, named after the event that records it. Wallet events belong to wallet
+ * aggregates but carry the transaction and attempt they move money for, which is all a step needs.
+ * {@code outcome} is set on the steps that end the attempt.
+ */
+record HistoryStep(TransactionId transactionId, int attemptNo, String name, ItemStatus outcome, ErrorCode errorCode) {
+
+    static Optional<HistoryStep> of(Object event) {
+        HistoryStep step = null;
+        if (event instanceof IssuerDebited e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof IssuerDebitRejected e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof WalletCredited e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof PayoutRequested e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof PayoutRefused e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof PayoutSucceeded e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof PayoutFailed e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof FundsReturnedToWallet e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof ItemSucceeded e) {
+            step = new HistoryStep(e.transactionId(), e.attemptNo(), name(e), ItemStatus.Success, null);
+        } else if (event instanceof ItemFailed e) {
+            step = new HistoryStep(e.transactionId(), e.attemptNo(), name(e), ItemStatus.Failed, e.reason());
+        } else if (event instanceof RetainedInWallet e) {
+            step = new HistoryStep(e.transactionId(), e.attemptNo(), name(e), ItemStatus.RetainedInWallet, e.reason());
+        }
+        return Optional.ofNullable(step);
+    }
+
+    private static HistoryStep step(TransactionId transactionId, int attemptNo, Object event) {
+        return new HistoryStep(transactionId, attemptNo, name(event), null, null);
+    }
+
+    private static String name(Object event) {
+        return event.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,27 @@
+package io.masspay.query.support;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** Timestamps as the contract writes them: ISO-8601 UTC with milliseconds ({@code 2026-11-24T10:00:00.123Z}). */
+public final class Timestamps {
+
+    private Timestamps() {
+    }
+
+    public static String iso(Instant at) {
+        return at == null ? null : DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public static String iso(OffsetDateTime at) {
+        return at == null ? null : iso(at.toInstant());
+    }
+
+    /** For JDBC: a timestamptz parameter that PostgreSQL reads without guessing a zone. */
+    public static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,48 @@
+package io.masspay.query.history;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.ids.BatchId;
+import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.kernel.money.Money;
+import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.payout.PayoutFailed;
+import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.transfer.AttemptStart;
+import io.masspay.kernel.transfer.AttemptStarted;
+import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.kernel.wallet.WalletCredited;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HistoryStepTest {
+
+    static final TransactionId TX = new TransactionId("tx_1");
+    static final BatchId BATCH = new BatchId("bt_1");
+    static final WalletId WALLET = new WalletId("WAL-1");
+
+    @Test
+    void shouldNameAStepAfterItsEventAndKeepItsAttempt() {
+        assertThat(HistoryStep.of(new WalletCredited(WALLET, TX, 2, Money.of("1.00", CurrencyCode.USD))))
+                .contains(new HistoryStep(TX, 2, "WalletCredited", null, null));
+        assertThat(HistoryStep.of(new PayoutFailed(TX, 1, ErrorCode.PROVIDER_DECLINED)))
+                .as("a failed payout does not end the attempt: the money still has to come back")
+                .contains(new HistoryStep(TX, 1, "PayoutFailed", null, null));
+    }
+
+    @Test
+    void shouldEndTheAttemptOnItsFinalStep() {
+        assertThat(HistoryStep.of(new ItemSucceeded(TX, BATCH, 1)))
+                .contains(new HistoryStep(TX, 1, "ItemSucceeded", ItemStatus.Success, null));
+        assertThat(HistoryStep.of(new RetainedInWallet(TX, BATCH, 1, ErrorCode.DESTINATION_CLOSED, WALLET)))
+                .contains(new HistoryStep(TX, 1, "RetainedInWallet", ItemStatus.RetainedInWallet,
+                        ErrorCode.DESTINATION_CLOSED));
+    }
+
+    @Test
+    void shouldNotTakeTheStartOfAnAttemptForAStep() {
+        assertThat(HistoryStep.of(new AttemptStarted(TX, BATCH, 2, AttemptStart.IssuerDebit))).isEmpty();
+    }
+}
