@@ -77,8 +77,8 @@ class LargeBatchReadsIT {
         Map<String, Long> statusSeen = new HashMap<>();
         long[] storeHead = {jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry",
                 Long.class)};
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (statusSeen.size() < 2 * ITEMS && System.currentTimeMillis() < deadline) {
+        // sample the store and the read model every 25 ms until every item is submitted and paid there
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(25)).until(() -> {
             if (batchId == null && receipt.isDone()) {
                 batchId = (String) receipt.get().get("BatchId");
             }
@@ -98,8 +98,8 @@ class LargeBatchReadsIT {
                     }
                 }, batchId);
             }
-            Thread.sleep(25);
-        }
+            return statusSeen.size() == 2 * ITEMS;
+        });
         assertThat(statusSeen).as("every item submitted and paid").hasSize(2 * ITEMS);
 
         Map<String, Long> timestamps = eventTimestamps();
