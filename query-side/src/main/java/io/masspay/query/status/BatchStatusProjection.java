@@ -8,6 +8,7 @@ import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.query.support.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,11 +20,14 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The batch status read model (API.md section 4). Every write is keyed by the event's aggregate and
  * guarded by its sequence number, so a redelivered or replayed event changes nothing; the reset
- * handler empties the tables so the model can be rebuilt from the event store.
+ * handler empties the tables so the model can be rebuilt from the event store. Writes are queued and
+ * sent in JDBC batches once per processor batch ({@link PendingWrites}); every change of an item's
+ * state is the same seq-guarded statement, so whatever order a batch holds them in, the latest wins.
  */
 @Component
 @ProcessingGroup(BatchStatusProjection.GROUP)
@@ -31,70 +35,72 @@ public class BatchStatusProjection {
 
     public static final String GROUP = "batch-status";
 
+    static final String INSERT_BATCH = """
+            insert into batch_view (batch_id, issuer_account_number, customer_batch_id, source_wallet_id,
+                currency, received_count, accepted_count, rejected_count, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (batch_id) do nothing""";
+    static final String INSERT_ITEM = """
+            insert into batch_item_view (transaction_id, batch_id, position, customer_transaction_id,
+                recipient_id, send_method_id, amount_minor, currency, status, attempt_no, wallet_id,
+                updated_at, last_sequence)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (transaction_id) do nothing""";
+    /** Totals across every submission of the batch: a retry adds what it received, added and refused. */
+    static final String COUNT_RESUBMISSION = """
+            update batch_view set received_count = received_count + ?, accepted_count = accepted_count + ?,
+                rejected_count = rejected_count + ?
+            where batch_id = ?""";
+    static final String UPDATE_ITEM = """
+            update batch_item_view set status = ?, error_code = ?, attempt_no = ?, updated_at = ?, last_sequence = ?
+            where transaction_id = ? and last_sequence < ?""";
+
     private final JdbcTemplate jdbc;
+    private final PendingWrites writes;
 
     public BatchStatusProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new PendingWrites(jdbc, GROUP, List.of(INSERT_BATCH, INSERT_ITEM, COUNT_RESUBMISSION, UPDATE_ITEM));
     }
 
     @EventHandler
     void on(BatchSubmitted event, @Timestamp Instant at) {
-        jdbc.update("""
-                        insert into batch_view (batch_id, issuer_account_number, customer_batch_id, source_wallet_id,
-                            currency, received_count, accepted_count, rejected_count, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (batch_id) do nothing""",
-                event.batchId().value(), event.issuer().value(), event.customerBatchId(),
-                event.sourceWalletId().value(), event.currency().name(), event.receivedCount(),
-                event.acceptedCount(), event.rejected().size(), utc(at));
+        writes.add(INSERT_BATCH, event.batchId().value(), event.issuer().value(), event.customerBatchId(),
+                event.sourceWalletId().value(), event.currency().name(), event.receivedCount(), event.acceptedCount(),
+                event.rejected().size(), utc(at));
     }
 
     @EventHandler
     void on(ItemSubmitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
-                        insert into batch_item_view (transaction_id, batch_id, position, customer_transaction_id,
-                            recipient_id, send_method_id, amount_minor, currency, status, attempt_no, wallet_id,
-                            updated_at, last_sequence)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (transaction_id) do nothing""",
-                event.transactionId().value(), event.batchId().value(), event.position(),
+        writes.add(INSERT_ITEM, event.transactionId().value(), event.batchId().value(), event.position(),
                 event.customerTransactionId(), event.recipientId().value(), event.sendMethod().name(),
                 event.amount().minorUnits(), event.amount().currency().name(), ItemStatus.Processing.name(),
                 event.attemptNo(), event.recipientWalletId().value(), utc(at), sequence);
     }
 
-    /** Totals across every submission of the batch: a retry adds what it received, added and refused. */
     @EventHandler
     void on(BatchResubmitted event) {
-        jdbc.update("""
-                        update batch_view set received_count = received_count + ?, accepted_count = accepted_count + ?,
-                            rejected_count = rejected_count + ?
-                        where batch_id = ?""",
-                event.receivedCount(), event.added().size(), event.rejected().size(), event.batchId().value());
+        writes.add(COUNT_RESUBMISSION, event.receivedCount(), event.added().size(), event.rejected().size(),
+                event.batchId().value());
     }
 
     @EventHandler
     void on(AttemptStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
-                        update batch_item_view set status = ?, error_code = null, attempt_no = ?, updated_at = ?,
-                            last_sequence = ?
-                        where transaction_id = ? and last_sequence < ?""",
-                ItemStatus.Processing.name(), event.attemptNo(), utc(at), sequence, event.transactionId().value(),
-                sequence);
+        update(event.transactionId().value(), ItemStatus.Processing, null, event.attemptNo(), sequence, at);
     }
 
     @EventHandler
     void on(ItemSucceeded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateStatus(event.transactionId().value(), ItemStatus.Success, null, sequence, at);
+        update(event.transactionId().value(), ItemStatus.Success, null, event.attemptNo(), sequence, at);
     }
 
     @EventHandler
     void on(ItemFailed event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateStatus(event.transactionId().value(), ItemStatus.Failed, event.reason().name(), sequence, at);
+        update(event.transactionId().value(), ItemStatus.Failed, event.reason().name(), event.attemptNo(), sequence, at);
     }
 
     @EventHandler
     void on(RetainedInWallet event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        updateStatus(event.transactionId().value(), ItemStatus.RetainedInWallet, event.reason().name(), sequence, at);
+        update(event.transactionId().value(), ItemStatus.RetainedInWallet, event.reason().name(), event.attemptNo(),
+                sequence, at);
     }
 
     @ResetHandler
@@ -102,11 +108,9 @@ public class BatchStatusProjection {
         jdbc.update("truncate batch_view, batch_item_view");
     }
 
-    private void updateStatus(String transactionId, ItemStatus status, String errorCode, long sequence, Instant at) {
-        jdbc.update("""
-                        update batch_item_view set status = ?, error_code = ?, updated_at = ?, last_sequence = ?
-                        where transaction_id = ? and last_sequence < ?""",
-                status.name(), errorCode, utc(at), sequence, transactionId, sequence);
+    private void update(String transactionId, ItemStatus status, String errorCode, int attemptNo, long sequence,
+                        Instant at) {
+        writes.add(UPDATE_ITEM, status.name(), errorCode, attemptNo, utc(at), sequence, transactionId, sequence);
     }
 
     private static OffsetDateTime utc(Instant at) {
