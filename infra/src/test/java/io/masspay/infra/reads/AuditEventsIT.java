@@ -2,15 +2,9 @@ package io.masspay.infra.reads;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
-import io.masspay.infra.support.MassPayIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,25 +20,9 @@ import static org.awaitility.Awaitility.await;
  * Audit event streams (API.md section 9): every stored event of a batch or a transaction, wallet postings
  * included, in store order, payload as stored, issuer-scoped. The oracle is the event store itself.
  */
-@MassPayIntegrationTest
-class AuditEventsIT {
+class AuditEventsIT extends ReadsTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    MassPayApi api;
-    ReadsApi reads;
-
-    @BeforeEach
-    void setUp() {
-        api = new MassPayApi(http);
-        reads = new ReadsApi(http);
-    }
 
     @Test
     void shouldListEveryStoredEventOfABatchInStoreOrderWithItsPayloadAsStored() throws Exception {

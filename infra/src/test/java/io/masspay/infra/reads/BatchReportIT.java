@@ -1,15 +1,9 @@
 package io.masspay.infra.reads;
 
-import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
-import io.masspay.infra.support.MassPayIntegrationTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,27 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The finance report (API.md section 9): one CSV row per item attempt, with the attempt's ledger postings. */
-@MassPayIntegrationTest
-class BatchReportIT {
+class BatchReportIT extends ReadsTestBase {
 
     static final List<String> COLUMNS = List.of("BatchId", "CustomerBatchId", "TransactionId", "CustomerTransactionId",
             "AttemptNo", "RecipientId", "SendMethodId", "Amount", "Currency", "Status", "ErrorCode", "StartedAt",
             "FinishedAt", "PostingIds");
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    MassPayApi api;
-    ReadsApi reads;
-
-    @BeforeEach
-    void setUp() {
-        api = new MassPayApi(http);
-        reads = new ReadsApi(http);
-    }
 
     @Test
     void shouldWriteOneRowPerItemAttemptWithItsAmountOutcomeAndPostings() throws IOException {

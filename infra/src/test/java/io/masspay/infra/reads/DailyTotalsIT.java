@@ -1,12 +1,7 @@
 package io.masspay.infra.reads;
 
-import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
-import io.masspay.infra.support.MassPayIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,20 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Per-issuer daily totals by outcome date (API.md section 9), and the validation of From and To. */
-@MassPayIntegrationTest
-class DailyTotalsIT {
-
-    @Autowired
-    WebTestClient http;
-
-    MassPayApi api;
-    ReadsApi reads;
-
-    @BeforeEach
-    void setUp() {
-        api = new MassPayApi(http);
-        reads = new ReadsApi(http);
-    }
+class DailyTotalsIT extends ReadsTestBase {
 
     @Test
     void shouldTotalTheIssuersItemsByOutcomeDayCurrencyMethodAndStatus() {

@@ -1,13 +1,7 @@
 package io.masspay.infra.reads;
 
-import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
-import io.masspay.infra.support.MassPayIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,28 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Item history (API.md section 4): every attempt, its steps in event-store order, issuer-scoped. */
-@MassPayIntegrationTest
-class ItemHistoryIT {
+class ItemHistoryIT extends ReadsTestBase {
 
     private static final String ISO_MS = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     private static final Set<String> STEPS = Set.of("IssuerDebited", "IssuerDebitRejected", "WalletCredited",
             "PayoutRequested", "PayoutRefused", "PayoutSucceeded", "PayoutFailed", "FundsReturnedToWallet",
             "RetainedInWallet", "ItemSucceeded", "ItemFailed");
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    MassPayApi api;
-    ReadsApi reads;
-
-    @BeforeEach
-    void setUp() {
-        api = new MassPayApi(http);
-        reads = new ReadsApi(http);
-    }
 
     @Test
     void shouldShowARetainedAttemptAndTheSuccessfulRetryStepByStep() {

@@ -2,13 +2,8 @@ package io.masspay.infra.reads;
 
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
-import io.masspay.infra.support.MassPayIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,8 +23,7 @@ import static org.awaitility.Awaitility.await;
  * Rebuilding the read models from the event store gives back exactly what was there, and touches
  * nothing that acts: no event is written, no rail is called, no acting processor is reset.
  */
-@MassPayIntegrationTest
-class ProjectionRebuildIT {
+class ProjectionRebuildIT extends ReadsTestBase {
 
     /** Every read-model table, whole: everything a client can see comes from these. */
     static final List<String> READ_MODEL_TABLES = List.of("batch_view", "batch_item_view", "ledger_posting",
@@ -38,21 +32,6 @@ class ProjectionRebuildIT {
     static final List<String> READ_MODELS = List.of("batch-status", "ledger", "item-history", "audit-index",
             "daily-totals");
     static final List<String> ACTING = List.of("payments", "batch-progress", "PayoutSagaProcessor");
-
-    @Autowired
-    WebTestClient http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    MassPayApi api;
-    ReadsApi reads;
-
-    @BeforeEach
-    void setUp() {
-        api = new MassPayApi(http);
-        reads = new ReadsApi(http);
-    }
 
     @Test
     void shouldRebuildEveryReadModelIdenticallyAndLeaveTheActingProcessorsAlone() {
