@@ -1,0 +1,60 @@
+package io.masspay.cli.progress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.masspay.cli.api.MassPayClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Polls {@code GET /API/v4/Fund/BatchTransfer/{BatchId}} (one item per page: only the counts matter)
+ * until the batch is final, drawing the progress bar after each answer.
+ */
+public final class BatchWatcher {
+
+    private static final Map<String, String> COUNTS_ONLY = Map.of("PageSize", "1");
+
+    private final MassPayClient client;
+    private final ProgressBar bar;
+    private final Duration interval;
+    private final Duration timeout;
+    private final LongSupplier nanoTime;
+
+    /** {@code timeout} null waits as long as it takes: the batch goes on at the service anyway. */
+    public BatchWatcher(MassPayClient client, ProgressBar bar, Duration interval, Duration timeout,
+                        LongSupplier nanoTime) {
+        this.client = client;
+        this.bar = bar;
+        this.interval = interval;
+        this.timeout = timeout;
+        this.nanoTime = nanoTime;
+    }
+
+    /** The final status body; {@code startNanos} is when the clock for items/s started (the submission). */
+    public JsonNode awaitFinal(String batchId, long startNanos) throws InterruptedException {
+        long waitStarted = nanoTime.getAsLong();
+        while (true) {
+            JsonNode status = client.status(batchId, COUNTS_ONLY);
+            Progress progress = Progress.of(status);
+            Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - startNanos);
+            if (progress.isFinal()) {
+                bar.finish(progress, elapsed);
+                return status;
+            }
+            bar.show(progress, elapsed);
+            if (timeout != null && Duration.ofNanos(nanoTime.getAsLong() - waitStarted).compareTo(timeout) >= 0) {
+                throw new WaitTimedOut(batchId, timeout, progress);
+            }
+            Thread.sleep(interval.toMillis());
+        }
+    }
+
+    /** {@code --timeout} passed before the batch was final; the batch itself goes on. */
+    public static final class WaitTimedOut extends RuntimeException {
+        public WaitTimedOut(String batchId, Duration timeout, Progress last) {
+            super("batch " + batchId + " is still " + last.status() + " after " + timeout + " (" + last.done() + "/"
+                    + last.total() + " final); it goes on at the service: masspay status " + batchId + " --wait");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.masspay.cli.progress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.masspay.cli.text.Json;
+
+/** A batch's {@code Status} and {@code Counts} at one poll (API.md section 4). */
+public record Progress(String status, long processing, long success, long failed, long retained) {
+
+    public static Progress of(JsonNode batchStatus) {
+        JsonNode counts = batchStatus.path("Counts");
+        return new Progress(Json.text(batchStatus, "Status"), Json.number(counts, "Processing"),
+                Json.number(counts, "Success"), Json.number(counts, "Failed"), Json.number(counts, "RetainedInWallet"));
+    }
+
+    public long total() {
+        return processing + success + failed + retained;
+    }
+
+    /** Items that reached an outcome that will not change by itself. */
+    public long done() {
+        return success + failed + retained;
+    }
+
+    /** The batch's own word, not the counts: a batch is final when the service says so. */
+    public boolean isFinal() {
+        return !status.isEmpty() && !"Processing".equals(status);
+    }
+
+    public boolean allSucceeded() {
+        return success == total();
+    }
+}

@@ -1,0 +1,109 @@
+package io.masspay.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mistakes on the command line: exit 2, one readable line, and nothing sent to the service. */
+class UsageTest {
+
+    @TempDir
+    Path dir;
+
+    private FakeService service;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void start() throws IOException {
+        service = new FakeService();
+        env = Map.of("MASSPAY_URL", service.url(), "MASSPAY_TOKEN", "mpk_test");
+    }
+
+    @AfterEach
+    void stop() {
+        assertThat(service.requests).as("requests sent").isEmpty();
+        service.close();
+    }
+
+    private Path file(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    @Test
+    void shouldAskForACommand() {
+        CliRun run = CliRun.run(env);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Missing command: submit, status, history or report").contains("masspay --help");
+    }
+
+    @Test
+    void shouldSuggestTheCommandThatWasMeant() {
+        CliRun run = CliRun.run(env, "sumbit", "batch.json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("submit");
+    }
+
+    @Test
+    void shouldNameTheMissingArgument() {
+        assertThat(CliRun.run(env, "submit").err()).contains("Missing required parameter: 'FILE'");
+        assertThat(CliRun.run(env, "history", "bt_1").err()).contains("Missing required parameter: 'TX_ID'");
+    }
+
+    @Test
+    void cannotSubmitAFileThatIsNotThere() {
+        CliRun run = CliRun.run(env, "submit", dir.resolve("nope.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("No such file: ").contains("nope.json");
+    }
+
+    @Test
+    void cannotGuessTheFormatOfAnUnknownExtension() throws IOException {
+        CliRun run = CliRun.run(env, "submit", file("batch.txt", "x").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--format json|csv");
+    }
+
+    @Test
+    void cannotSubmitACsvWithoutItsEnvelope() throws IOException {
+        CliRun run = CliRun.run(env, "submit", file("batch.csv", "RecipientId\nPAT-1\n").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("missing --issuer-account and --source-wallet");
+    }
+
+    @Test
+    void cannotMixTheCsvEnvelopeOptionsWithAJsonBatch() throws IOException {
+        CliRun run = CliRun.run(env, "submit", file("batch.json", "{}").toString(), "--source-wallet", "WAL-1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("envelope options are for CSV files");
+    }
+
+    @Test
+    void cannotCallWithoutAToken() {
+        CliRun run = CliRun.run(Map.of("MASSPAY_URL", service.url()), "status", "bt_1");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("No token: pass --token or set MASSPAY_TOKEN");
+    }
+
+    @Test
+    void shouldRefuseANonsenseDuration() {
+        CliRun run = CliRun.run(env, "status", "bt_1", "--wait", "--poll-interval", "soon");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("is not a duration");
+    }
+}
