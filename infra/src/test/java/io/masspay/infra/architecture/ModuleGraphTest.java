@@ -13,7 +13,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The module graph of STYLE.md section 1, enforced on the compiled classes: shared-kernel depends on
  * nothing of ours and on no framework beyond message annotations; command-side, query-side and rails
- * depend on the kernel, never on each other; only infra assembles the application.
+ * depend on the kernel, never on each other; only infra assembles the application. The cli is a client
+ * of the public API (ADR 0008): it uses none of our modules and no server framework, and no module uses it
+ * (infra only in tests, which this import leaves out).
  */
 class ModuleGraphTest {
 
@@ -22,6 +24,7 @@ class ModuleGraphTest {
     private static final String QUERY = "io.masspay.query..";
     private static final String RAILS = "io.masspay.rails..";
     private static final String INFRA = "io.masspay.infra..";
+    private static final String CLI = "io.masspay.cli..";
 
     private static JavaClasses production;
 
@@ -69,6 +72,21 @@ class ModuleGraphTest {
     void railsDependOnlyOnTheKernel() {
         noClasses().that().resideInAPackage(RAILS)
                 .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, INFRA)
+                .check(production);
+    }
+
+    @Test
+    void cliKnowsOnlyTheWireContract() {
+        noClasses().that().resideInAPackage(CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(KERNEL, COMMAND, QUERY, RAILS, INFRA,
+                        "org.springframework..", "org.axonframework..", "reactor..", "tools.jackson..")
+                .check(production);
+    }
+
+    @Test
+    void noModuleDependsOnTheCli() {
+        noClasses().that().resideInAnyPackage(KERNEL, COMMAND, QUERY, RAILS, INFRA)
+                .should().dependOnClassesThat().resideInAPackage(CLI)
                 .check(production);
     }
 
