@@ -104,14 +104,14 @@ class WireTest {
         Path file = Files.writeString(dir.resolve("batch.json"), "{}");
         String path = "/API/v4/Fund/BatchTransfer/bt_1";
         service.json("POST", "/API/v4/Fund/BatchTransfer", 202, ACCEPTED)
-                .json("GET", path, 200, status("Processing", 2, 0, 0, 0))
+                .json("GET", path, 200, status("Processing", 1, 0, 0, 0))
                 .json("GET", path, 200, status("Processing", 1, 1, 0, 0))
                 .json("GET", path, 200, status("CompletedWithErrors", 0, 1, 0, 1));
 
         CliRun run = CliRun.run(env, "submit", file.toString(), "--wait", "--poll-interval", "10ms");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_ALL_SUCCEEDED);
-        assertThat(run.out()).contains("0/2 final").contains("2/2 final | Success 1  Failed 0  RetainedInWallet 1")
+        assertThat(run.out()).as("the second accepted item counts before the read model lists it").contains("0/2 final").contains("2/2 final | Success 1  Failed 0  RetainedInWallet 1")
                 .contains("Batch bt_1 CompletedWithErrors in ")
                 .containsPattern("Success +1").containsPattern("RetainedInWallet +1").containsPattern("Total +2")
                 .contains("Paid 10.00 of 20.91 USD")
@@ -164,7 +164,8 @@ class WireTest {
         CliRun run = CliRun.run(Map.of("MASSPAY_URL", url, "MASSPAY_TOKEN", "t"), "status", "bt_1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.NO_ANSWER);
-        assertThat(run.err()).startsWith("masspay: cannot reach " + url + "/API/v4/Fund/BatchTransfer/bt_1");
+        assertThat(run.err()).startsWith("masspay: cannot reach " + url + "/API/v4/Fund/BatchTransfer/bt_1")
+                .contains("connection refused");
     }
 
     private static String status(String status, int processing, int success, int failed, int retained) {

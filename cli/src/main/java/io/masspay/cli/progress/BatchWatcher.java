@@ -31,12 +31,15 @@ public final class BatchWatcher {
         this.nanoTime = nanoTime;
     }
 
-    /** The final status body; {@code startNanos} is when the clock for items/s started (the submission). */
-    public JsonNode awaitFinal(String batchId, long startNanos) throws InterruptedException {
+    /**
+     * The final status body. {@code startNanos} is when the clock for items/s started (the submission);
+     * {@code acceptedItems} is how many items the caller knows the batch has at least (0 if unknown).
+     */
+    public JsonNode awaitFinal(String batchId, long startNanos, long acceptedItems) throws InterruptedException {
         long waitStarted = nanoTime.getAsLong();
         while (true) {
             JsonNode status = client.status(batchId, COUNTS_ONLY);
-            Progress progress = Progress.of(status);
+            Progress progress = Progress.of(status).expecting(acceptedItems);
             Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - startNanos);
             if (progress.isFinal()) {
                 bar.finish(progress, elapsed);

@@ -12,6 +12,15 @@ public record Progress(String status, long processing, long success, long failed
                 Json.number(counts, "Success"), Json.number(counts, "Failed"), Json.number(counts, "RetainedInWallet"));
     }
 
+    /**
+     * The status read model lists items as it learns of them; right after a submission it may know fewer
+     * than were accepted. The ones it has not seen yet are, by definition, still processing.
+     */
+    public Progress expecting(long acceptedItems) {
+        long unseen = acceptedItems - total();
+        return unseen > 0 ? new Progress(status, processing + unseen, success, failed, retained) : this;
+    }
+
     public long total() {
         return processing + success + failed + retained;
     }

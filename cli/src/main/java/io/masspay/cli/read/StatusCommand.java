@@ -61,7 +61,8 @@ public final class StatusCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (waiting.enabled()) {
             long started = root.nanoTime().getAsLong();
-            JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime()).awaitFinal(batchId, started);
+            JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime())
+                    .awaitFinal(batchId, started, 0);
             Summary.print(out, status, Duration.ofNanos(root.nanoTime().getAsLong() - started), client);
             return Progress.of(status).allSucceeded() ? ExitCode.OK : ExitCode.NOT_ALL_SUCCEEDED;
         }

@@ -69,7 +69,8 @@ public final class SubmitCommand implements Callable<Integer> {
             return refused == 0 ? ExitCode.OK : ExitCode.NOT_ALL_SUCCEEDED;
         }
         String batchId = Json.text(answer, "BatchId");
-        JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime()).awaitFinal(batchId, started);
+        JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime())
+                .awaitFinal(batchId, started, Json.number(answer, "AcceptedCount"));
         Summary.print(out, status, Duration.ofNanos(root.nanoTime().getAsLong() - started), client);
         return refused == 0 && Progress.of(status).allSucceeded() ? ExitCode.OK : ExitCode.NOT_ALL_SUCCEEDED;
     }
