@@ -18,9 +18,10 @@ export function batchView(ctx, params, batchId) {
     window.location.hash = `#/batches/${encodeURIComponent(batchId)}${query.toString() ? '?' + query : ''}`;
   };
 
-  const head = h('div', { class: 'batch-head' });
+  const head = h('div', { class: 'batch-head' }, h('p', { class: 'muted' }, 'Loading…'));
   const facts = h('dl', { class: 'facts' });
   const chart = h('div', { class: 'card chart-card' });
+  const grid = h('div', { class: 'batch-grid', hidden: true }, h('div', { class: 'card' }, facts), chart);
   const items = h('tbody');
   const itemsSummary = h('span', { class: 'muted', id: 'items-summary' });
   const itemsTable = h('table', { class: 'table items', id: 'items' },
@@ -65,6 +66,7 @@ export function batchView(ctx, params, batchId) {
       fact('Completed', time(batch.CompletedAt)),
       fact('Took', duration(batch.CreatedAt, batch.CompletedAt)));
     replace(chart, h('h2', {}, 'Status breakdown'), statusChart(batch.Counts));
+    grid.hidden = false;
     replace(items, batch.Items.length ? batch.Items.map(itemRow)
       : h('tr', {}, h('td', { colspan: 8, class: 'empty' }, 'No items match these filters.')));
     const first = (filter.page - 1) * PAGE_SIZE + 1;
@@ -98,7 +100,7 @@ export function batchView(ctx, params, batchId) {
   ctx.render(h('section', {},
     h('a', { href: '#/batches', class: 'back' }, '← All batches'),
     head,
-    h('div', { class: 'batch-grid' }, h('div', { class: 'card' }, facts), chart),
+    grid,
     h('div', { class: 'section-head' }, h('h2', {}, 'Items'),
       h('div', { class: 'filters' }, statusSelect, methodSelect, reportButton)),
     itemsSummary,

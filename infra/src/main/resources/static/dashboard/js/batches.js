@@ -29,7 +29,7 @@ export function batchesView(ctx, params) {
       first + list.Items.length - 1 < list.TotalItems
         ? h('a', { class: 'button ghost', href: `#/batches?page=${page + 1}` }, 'Older →') : '');
     // keep refreshing while something runs: a batch submitted elsewhere (CLI, API) shows up too
-    return list.Items.some((b) => b.Status === 'Processing') ? 1000 : 5000;
+    return list.Items.some((b) => b.Status === 'Processing') ? 1000 : 2000;
   }
 
   function row(batch) {
