@@ -37,6 +37,9 @@ class WalletController {
     record WalletView(String walletId, String ownerId, String currency, String balance) {
     }
 
+    record IssuerWallets(List<WalletView> items) {
+    }
+
     record RecipientWallet(String walletId, String currency, String balance, @JsonProperty("Default") boolean isDefault) {
     }
 
@@ -59,6 +62,20 @@ class WalletController {
                         (rs, i) -> new WalletView(rs.getString("account_id"), rs.getString("owner_id"),
                                 rs.getString("currency"), money(rs)), walletId, caller.issuer().value())
                 .stream().findFirst().orElseThrow(() -> notFound(walletId));
+    }
+
+    /**
+     * The caller's own (issuer) wallets. Not in the contract, which reads wallets only by id: an issuer
+     * (and the dashboard) needs to find its source wallets and their balances without knowing the ids.
+     */
+    @GetMapping("/API/v4/Wallets")
+    Mono<IssuerWallets> issuerWallets(Caller caller) {
+        return Mono.fromCallable(() -> new IssuerWallets(jdbc.query("""
+                        select * from ledger_account where account_type = 'IssuerWallet' and issuer_account_number = ?
+                        order by currency, created_at, account_id""",
+                (rs, i) -> new WalletView(rs.getString("account_id"), rs.getString("owner_id"),
+                        rs.getString("currency"), money(rs)), caller.issuer().value())))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The recipient's first wallet in a currency is its default there, as on the command side. */

@@ -4,6 +4,7 @@ import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,11 +15,15 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** Batch status by BatchId or by CustomerBatchId (API.md section 4). */
+/**
+ * Batch status by BatchId or by CustomerBatchId (API.md section 4). {@code SendMethodId} narrows the
+ * listed items like {@code Status} does; it is ours (the contract is silent), for the dashboard's filters.
+ */
 @RestController
 class BatchStatusController {
 
@@ -39,11 +44,12 @@ class BatchStatusController {
     @GetMapping("/API/v4/Fund/BatchTransfer/{batchId}")
     Mono<BatchStatusView> byBatchId(Caller caller, @PathVariable String batchId,
                                     @RequestParam(name = "Status", required = false) String status,
+                                    @RequestParam(name = "SendMethodId", required = false) String method,
                                     @RequestParam(name = "Page", required = false) String page,
                                     @RequestParam(name = "PageSize", required = false) String pageSize) {
-        Paging paging = Paging.of(status, page, pageSize);
+        Paging paging = Paging.of(status, method, page, pageSize);
         Mono<BatchStatusView> read = blocking(() ->
-                queries.find(caller.issuer(), batchId, paging.status, paging.page, paging.size));
+                queries.find(caller.issuer(), batchId, paging.filter, paging.page, paging.size));
         return read.switchIfEmpty(blocking(() -> Optional.of(submissions.submittedBy(caller.issuer(), batchId)))
                 .flatMap(exists -> exists ? awaitProjection(read) : Mono.error(notFound())));
     }
@@ -64,57 +70,48 @@ class BatchStatusController {
         return new MassPayException(ErrorCode.NOT_FOUND, "Batch not found");
     }
 
-    @GetMapping("/API/v4/Fund/BatchTransfer")
+    /** Without a CustomerBatchId the same path lists the issuer's batches ({@link BatchListController}). */
+    @GetMapping(path = "/API/v4/Fund/BatchTransfer", params = "CustomerBatchId")
     Mono<BatchStatusView> byCustomerBatchId(Caller caller,
-                                            @RequestParam(name = "CustomerBatchId", required = false) String customerBatchId,
+                                            @RequestParam(name = "CustomerBatchId") String customerBatchId,
                                             @RequestParam(name = "Status", required = false) String status,
+                                            @RequestParam(name = "SendMethodId", required = false) String method,
                                             @RequestParam(name = "Page", required = false) String page,
                                             @RequestParam(name = "PageSize", required = false) String pageSize) {
-        if (customerBatchId == null || customerBatchId.isBlank()) {
+        if (customerBatchId.isBlank()) {
             throw new MassPayException(ErrorCode.VALIDATION_FAILED, "CustomerBatchId is required",
                     List.of(new FieldError("CustomerBatchId", ErrorCode.MISSING_FIELD, "CustomerBatchId is required")));
         }
-        Paging paging = Paging.of(status, page, pageSize);
+        Paging paging = Paging.of(status, method, page, pageSize);
         return blocking(() -> queries.batchIdForCustomerBatchId(caller.issuer(), customerBatchId)
-                .flatMap(batchId -> queries.find(caller.issuer(), batchId, paging.status, paging.page, paging.size)))
+                .flatMap(batchId -> queries.find(caller.issuer(), batchId, paging.filter, paging.page, paging.size)))
                 .switchIfEmpty(Mono.error(BatchStatusController::notFound));
     }
 
-    private record Paging(ItemStatus status, int page, int size) {
+    private record Paging(ItemFilter filter, int page, int size) {
 
-        static Paging of(String status, String page, String size) {
+        static Paging of(String status, String method, String page, String size) {
             List<FieldError> errors = new ArrayList<>();
-            ItemStatus filter = null;
+            ItemStatus statusFilter = null;
             if (status != null) {
                 try {
-                    filter = ItemStatus.valueOf(status);
+                    statusFilter = ItemStatus.valueOf(status);
                 } catch (IllegalArgumentException e) {
                     errors.add(new FieldError("Status", ErrorCode.INVALID_FIELD,
                             "Status must be Processing, Success, Failed or RetainedInWallet"));
                 }
             }
-            int p = number(page, 1, "Page", 1, Integer.MAX_VALUE, errors);
-            int s = number(size, 100, "PageSize", 1, MAX_PAGE_SIZE, errors);
+            SendMethod methodFilter = method == null ? null : SendMethod.fromId(method);
+            if (method != null && methodFilter == null) {
+                errors.add(new FieldError("SendMethodId", ErrorCode.INVALID_SEND_METHOD,
+                        "SendMethodId must be one of " + Arrays.toString(SendMethod.values())));
+            }
+            int p = QueryParams.wholeNumber(page, 1, "Page", 1, Integer.MAX_VALUE, errors);
+            int s = QueryParams.wholeNumber(size, 100, "PageSize", 1, MAX_PAGE_SIZE, errors);
             if (!errors.isEmpty()) {
                 throw new MassPayException(ErrorCode.VALIDATION_FAILED, "Invalid query parameters", errors);
             }
-            return new Paging(filter, p, s);
-        }
-
-        private static int number(String text, int fallback, String field, int min, int max, List<FieldError> errors) {
-            if (text == null) {
-                return fallback;
-            }
-            try {
-                int value = Integer.parseInt(text);
-                if (value >= min && value <= max) {
-                    return value;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below, like an out-of-range value
-            }
-            errors.add(new FieldError(field, ErrorCode.INVALID_FIELD, field + " must be a whole number in " + min + ".." + max));
-            return fallback;
+            return new Paging(new ItemFilter(statusFilter, methodFilter), p, s);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.masspay.query.status;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.ItemStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -12,15 +11,14 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads the status model with three queries per request, whatever the batch size: the batch row,
- * the per-status totals, one page of items. Plain SQL behind a thin controller: a query bus would add
- * a hop and no isolation here, since the read model lives in the same database (ADR 0003).
+ * the per-status totals, one page of items (and the filtered count when a SendMethodId filter is given).
+ * Plain SQL behind a thin controller: a query bus would add a hop and no isolation here, since the read
+ * model lives in the same database (ADR 0003).
  */
 @Repository
 class BatchStatusQueries {
@@ -37,7 +35,7 @@ class BatchStatusQueries {
     }
 
     /** Another issuer's batch is indistinguishable from a missing one: both are empty. */
-    Optional<BatchStatusView> find(IssuerAccountNumber issuer, String batchId, ItemStatus filter, int page,
+    Optional<BatchStatusView> find(IssuerAccountNumber issuer, String batchId, ItemFilter filter, int page,
                                    int pageSize) {
         Optional<BatchRow> row = jdbc.query("select * from batch_view where batch_id = ? and issuer_account_number = ?",
                         (rs, i) -> new BatchRow(rs.getString("customer_batch_id"), rs.getString("source_wallet_id"),
@@ -49,49 +47,36 @@ class BatchStatusQueries {
         return row.map(batch -> view(batch, issuer, batchId, filter, page, pageSize));
     }
 
-    private BatchStatusView view(BatchRow batch, IssuerAccountNumber issuer, String batchId, ItemStatus filter,
+    private BatchStatusView view(BatchRow batch, IssuerAccountNumber issuer, String batchId, ItemFilter filter,
                                  int page, int pageSize) {
         CurrencyCode currency = batch.currency();
-
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (ItemStatus s : ItemStatus.values()) {
-            counts.put(s.name(), 0L);
-        }
-        long[] total = {0}, success = {0};
-        OffsetDateTime[] lastUpdate = {null};
+        ItemCounts counts = new ItemCounts();
         jdbc.query("""
                 select status, count(*), coalesce(sum(amount_minor), 0), max(updated_at)
-                from batch_item_view where batch_id = ? group by status""", rs -> {
-            String status = rs.getString(1);
-            counts.put(status, rs.getLong(2));
-            total[0] += rs.getLong(3);
-            if (ItemStatus.Success.name().equals(status)) {
-                success[0] = rs.getLong(3);
-            }
-            OffsetDateTime updated = rs.getObject(4, OffsetDateTime.class);
-            if (lastUpdate[0] == null || updated.isAfter(lastUpdate[0])) {
-                lastUpdate[0] = updated;
-            }
-        }, batchId);
+                from batch_item_view where batch_id = ? group by status""",
+                rs -> {
+                    counts.add(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, OffsetDateTime.class));
+                }, batchId);
 
-        long itemCount = counts.values().stream().mapToLong(Long::longValue).sum();
-        int accepted = batch.acceptedCount();
-        boolean allFinal = itemCount == accepted && counts.get(ItemStatus.Processing.name()) == 0;
-        String status = !allFinal ? "Processing"
-                : counts.get(ItemStatus.Success.name()) == itemCount ? "Completed" : "CompletedWithErrors";
-
-        String statusFilter = filter == null ? null : filter.name();
-        long totalItems = statusFilter == null ? itemCount : counts.get(statusFilter);
+        String status = filter.status() == null ? null : filter.status().name();
+        String method = filter.method() == null ? null : filter.method().name();
+        long totalItems = method != null
+                ? jdbc.queryForObject("""
+                        select count(*) from batch_item_view where batch_id = ?
+                        and (?::varchar is null or status = ?) and send_method_id = ?""",
+                        Long.class, batchId, status, status, method)
+                : status != null ? counts.count(filter.status()) : counts.items();
         List<BatchStatusView.ItemView> items = jdbc.query("""
                         select * from batch_item_view where batch_id = ? and (?::varchar is null or status = ?)
+                        and (?::varchar is null or send_method_id = ?)
                         order by position limit ? offset ?""",
-                (rs, i) -> item(rs), batchId, statusFilter, statusFilter, pageSize, (long) (page - 1) * pageSize);
+                (rs, i) -> item(rs), batchId, status, status, method, method, pageSize, (long) (page - 1) * pageSize);
 
+        int accepted = batch.acceptedCount();
         return new BatchStatusView(batchId, batch.customerBatchId(), issuer.value(), batch.sourceWalletId(),
-                currency.name(), status, iso(batch.createdAt()), allFinal ? iso(lastUpdate[0]) : null,
-                batch.receivedCount(), accepted, batch.rejectedCount(), counts,
-                new Money(total[0], currency).toDecimalString(), new Money(success[0], currency).toDecimalString(),
-                page, pageSize, totalItems, items);
+                currency.name(), counts.batchStatus(accepted), iso(batch.createdAt()), counts.completedAt(accepted),
+                batch.receivedCount(), accepted, batch.rejectedCount(), counts.asMap(),
+                counts.totalAmount(currency), counts.successAmount(currency), page, pageSize, totalItems, items);
     }
 
     private record BatchRow(String customerBatchId, String sourceWalletId, CurrencyCode currency, int receivedCount,
