@@ -53,15 +53,26 @@ class OpenApiContractIT {
     SchemaRegistry schemas;
 
     /**
-     * springdoc builds the document on the first request, scanning every controller; on a busy machine that
-     * takes longer than the client's usual timeout, so this one call gets more time.
+     * springdoc builds the document on the first request (seconds of work on a busy machine). On this
+     * machine the answer to that very first request was twice lost although the document had been built
+     * (springdoc logged its init duration; every later request was answered at once), so the document is
+     * fetched with a bounded retry; the cause is noted for the lead, not hidden: see the report.
      */
     @BeforeEach
     void fetchTheDocument() {
-        raw = http.mutate().responseTimeout(Duration.ofMinutes(2)).build().get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).returnResult().getResponseBody();
+        WebTestClient patient = http.mutate().responseTimeout(Duration.ofSeconds(90)).build();
+        for (int attempt = 1; raw == null; attempt++) {
+            try {
+                raw = patient.get().uri("/v3/api-docs").exchange()
+                        .expectStatus().isOk()
+                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                        .expectBody(String.class).returnResult().getResponseBody();
+            } catch (IllegalStateException timeout) {
+                if (attempt == 3) {
+                    throw timeout;
+                }
+            }
+        }
         doc = JSON.readTree(raw);
         schemas = SchemaRegistry.withDialect(Dialects.getOpenApi31(), b -> b.schemas(Map.of(DOCUMENT, raw)));
     }

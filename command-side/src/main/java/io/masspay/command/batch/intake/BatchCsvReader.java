@@ -20,11 +20,12 @@ import java.util.Map;
 
 /**
  * Reads a CSV upload into the same {@link BatchRequest} a JSON body becomes, so both go through the same
- * rules and the same submission. The envelope comes from the query string. An empty cell is an absent
- * field; Destination is always present (empty cells make it {@code {}}); the check address is present
- * when any of its cells is filled. A body that cannot be read as a table answers 400 MALFORMED_JSON (the
- * catalog's code for an unreadable body) with one entry per problem: {@code Header[c]} for the c-th
- * header cell, {@code Row[n]} for the n-th data row.
+ * rules and the same submission. The envelope comes from the query string. Empty lines and rows of empty
+ * cells are skipped and not counted. An empty cell is an absent field; Destination is always present
+ * (empty cells make it {@code {}}); the check address is present when any of its cells is filled. A body
+ * that cannot be read as a table answers 400 MALFORMED_JSON (the catalog's code for an unreadable body)
+ * with one entry per problem: {@code Header[c]} for the c-th header cell, {@code Row[n]} for the n-th data
+ * row.
  */
 public final class BatchCsvReader {
 
@@ -50,6 +51,9 @@ public final class BatchCsvReader {
             List<FieldError> errors = new ArrayList<>();
             while (next(records, ItemPaths.CSV.item(items.size()))) {
                 CSVRecord record = records.next();
+                if (blank(record)) {
+                    continue; // spreadsheets export trailing rows of empty cells (",,,"): not payouts
+                }
                 int index = items.size();
                 if (index == IssuerDirectory.HARD_MAX_ITEMS_PER_BATCH) {
                     throw new MassPayException(ErrorCode.BATCH_TOO_LARGE, "The CSV has more than "
@@ -130,6 +134,10 @@ public final class BatchCsvReader {
         return new ItemRequest(index, generated ? ServerIds.random("ct_") : customerId, generated,
                 fields.get("RecipientId"), fields.get("SendMethodId"), fields.get("Amount"), fields.get("Description"),
                 destination, address.isEmpty() ? null : address, null, ItemPaths.CSV);
+    }
+
+    private static boolean blank(CSVRecord record) {
+        return record.stream().allMatch(String::isEmpty);
     }
 
     private static String emptyAsNull(String value) {

@@ -48,6 +48,14 @@ class BatchCsvReaderTest {
     }
 
     @Test
+    void shouldSkipEmptyLinesAndRowsOfEmptyCellsWithoutCountingThem() {
+        BatchRequest request = BatchCsvReader.read("RecipientId,Amount\n\nPAT-1,1\n,\nPAT-2,x\n,\n,\n", "SPN1", "WAL-1",
+                null);
+        assertThat(request.items()).extracting(ItemRequest::recipientId).containsExactly("PAT-1", "PAT-2");
+        assertThat(request.items().get(1).path("Amount")).isEqualTo("Row[2].Amount");
+    }
+
+    @Test
     void shouldListEveryBadHeaderCell() {
         assertThat(malformed("Amount,Amout,,amount,Destination.Foo\n1,2,3,4,5\n")).extracting(FieldError::field)
                 .containsExactly("Header[2]", "Header[3]", "Header[4]", "Header[5]");
