@@ -11,6 +11,8 @@ import io.masspay.infra.support.MassPayIntegrationTest;
 import io.masspay.kernel.error.ErrorCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -44,6 +46,7 @@ class OpenApiContractIT {
 
     private static final String DOCUMENT = "https://masspay.invalid/v3/api-docs";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(OpenApiContractIT.class);
 
     @Autowired
     WebTestClient http;
@@ -68,6 +71,7 @@ class OpenApiContractIT {
                         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                         .expectBody(String.class).returnResult().getResponseBody();
             } catch (IllegalStateException timeout) {
+                log.warn("GET /v3/api-docs got no answer within 90 s (attempt {})", attempt);
                 if (attempt == 3) {
                     throw timeout;
                 }
