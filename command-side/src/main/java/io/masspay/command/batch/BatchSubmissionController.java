@@ -1,5 +1,6 @@
 package io.masspay.command.batch;
 
+import io.masspay.command.batch.intake.BatchCsvReader;
 import io.masspay.command.batch.intake.BatchRequestReader;
 import io.masspay.command.web.Blocking;
 import io.masspay.kernel.error.ErrorCode;
@@ -12,27 +13,34 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * {@code POST /API/v4/Fund/BatchTransfer}. The body arrives capped at 10 MiB by the codec limit
- * ({@code spring.http.codecs.max-in-memory-size}; larger bodies end in 413 before they are read whole).
+ * {@code POST /API/v4/Fund/BatchTransfer}, as JSON or as a CSV upload ({@code text/csv}, the envelope in the
+ * query string). Both become the same {@link SubmitBatch}: same rules, same answer, same retries. The body
+ * arrives capped at 10 MiB by the codec limit ({@code spring.http.codecs.max-in-memory-size}; larger bodies
+ * end in 413 before they are read whole).
  */
 @RestController
 class BatchSubmissionController {
 
     /** Identical submissions racing each other: the losers run again and become replays of the winner. */
     static final int ATTEMPTS_ON_RACE = 5;
+
+    static final String PATH = "/API/v4/Fund/BatchTransfer";
+    static final String TEXT_CSV = "text/csv";
+    private static final MediaType CSV = MediaType.parseMediaType(TEXT_CSV);
 
     private final CommandGateway commands;
     private final ObjectMapper json;
@@ -42,14 +50,37 @@ class BatchSubmissionController {
         this.json = json;
     }
 
-    @PostMapping(path = "/API/v4/Fund/BatchTransfer", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<SubmissionReceipt>> submit(Caller caller, @RequestBody(required = false) byte[] body) {
-        return Blocking.call(() -> {
-            SubmitBatch command = new SubmitBatch(caller.issuer(), BatchRequestReader.read(parse(body)));
-            SubmissionOutcome outcome = submitRetryingRaces(command);
-            HttpStatus status = outcome.nothingLeftToDo() ? HttpStatus.OK : HttpStatus.ACCEPTED;
-            return ResponseEntity.status(status).body(SubmissionReceipt.of(outcome));
-        });
+    /**
+     * One handler for both spellings (two would be ambiguous for a body-less request). A CSV upload has a
+     * header row of item columns and one row per payout; its envelope fields are query parameters, which a
+     * JSON body ignores (its envelope is in the body).
+     */
+    @PostMapping(path = PATH, consumes = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV})
+    Mono<ResponseEntity<SubmissionReceipt>> submit(
+            Caller caller, ServerHttpRequest request,
+            @RequestParam(name = "IssuerAccountNumber", required = false) String issuerAccountNumber,
+            @RequestParam(name = "SourceWalletId", required = false) String sourceWalletId,
+            @RequestParam(name = "CustomerBatchId", required = false) String customerBatchId,
+            // accepted as in a JSON body, where the service does not act on it either
+            @RequestParam(name = "EmailNotification", required = false) String emailNotification,
+            @RequestBody(required = false) byte[] body) {
+        MediaType type = request.getHeaders().getContentType();
+        if (type == null || !type.isCompatibleWith(CSV)) {
+            return Blocking.call(() -> answer(new SubmitBatch(caller.issuer(), BatchRequestReader.read(parse(body)))));
+        }
+        if (type.getCharset() != null && !type.getCharset().equals(StandardCharsets.UTF_8)) {
+            return Mono.error(new UnsupportedMediaTypeStatusException(type,
+                    List.of(MediaType.APPLICATION_JSON, new MediaType(CSV, StandardCharsets.UTF_8))));
+        }
+        return Blocking.call(() -> answer(new SubmitBatch(caller.issuer(), BatchCsvReader.read(
+                StrictUtf8.decode(body == null ? new byte[0] : body), issuerAccountNumber, sourceWalletId,
+                customerBatchId))));
+    }
+
+    private ResponseEntity<SubmissionReceipt> answer(SubmitBatch command) {
+        SubmissionOutcome outcome = submitRetryingRaces(command);
+        HttpStatus status = outcome.nothingLeftToDo() ? HttpStatus.OK : HttpStatus.ACCEPTED;
+        return ResponseEntity.status(status).body(SubmissionReceipt.of(outcome));
     }
 
     private SubmissionOutcome submitRetryingRaces(SubmitBatch command) {
@@ -70,17 +101,11 @@ class BatchSubmissionController {
             throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is empty; a JSON object is expected");
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-            JsonNode tree = json.readTree(text);
+            JsonNode tree = json.readTree(StrictUtf8.decode(body));
             if (tree.isMissingNode()) {
                 throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body holds no JSON value");
             }
             return tree;
-        } catch (CharacterCodingException e) {
-            throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is not valid UTF-8");
         } catch (JacksonException e) {
             throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
         }

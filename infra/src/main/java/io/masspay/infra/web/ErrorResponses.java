@@ -46,10 +46,10 @@ class ErrorResponses implements WebExceptionHandler {
         if (find(failure, DataBufferLimitException.class) != null) {
             return write(exchange, 413, ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than 10 MiB", List.of());
         }
-        if (failure instanceof UnsupportedMediaTypeStatusException) {
-            return write(exchange, 415, ErrorCode.INVALID_FIELD, "Content-Type must be application/json",
-                    List.of(new FieldError("Content-Type", ErrorCode.INVALID_FIELD,
-                            "Content-Type must be application/json")));
+        if (failure instanceof UnsupportedMediaTypeStatusException unsupported) {
+            String message = "Content-Type must be " + accepted(unsupported);
+            return write(exchange, 415, ErrorCode.INVALID_FIELD, message,
+                    List.of(new FieldError("Content-Type", ErrorCode.INVALID_FIELD, message)));
         }
         if (failure instanceof ServerWebInputException) {
             return write(exchange, 400, ErrorCode.MALFORMED_JSON, "The body is not valid UTF-8 JSON of the expected shape",
@@ -69,6 +69,13 @@ class ErrorResponses implements WebExceptionHandler {
         log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 failure);
         return write(exchange, 500, ErrorCode.INTERNAL_ERROR, "Internal error", List.of());
+    }
+
+    /** What the route takes: application/json everywhere, text/csv too where a batch is submitted. */
+    private static String accepted(UnsupportedMediaTypeStatusException unsupported) {
+        List<String> types = unsupported.getSupportedMediaTypes().stream()
+                .map(t -> t.getType() + "/" + t.getSubtype()).distinct().toList();
+        return types.isEmpty() ? "application/json" : String.join(" or ", types);
     }
 
     private Mono<Void> write(ServerWebExchange exchange, int status, ErrorCode code, String message,

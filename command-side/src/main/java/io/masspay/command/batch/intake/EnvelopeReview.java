@@ -57,8 +57,9 @@ class EnvelopeReview {
             errors.add(new FieldError("CustomerBatchId", ErrorCode.INVALID_FIELD,
                     "CustomerBatchId must be 1..64 characters of [A-Za-z0-9._:-]"));
         }
-        if (request.items().isEmpty() && errors.stream().noneMatch(e -> e.field().equals("Items"))) {
-            errors.add(new FieldError("Items", ErrorCode.MISSING_FIELD, "Items must hold at least one item"));
+        String items = request.paths().collection();
+        if (request.items().isEmpty() && errors.stream().noneMatch(e -> e.field().equals(items))) {
+            errors.add(new FieldError(items, ErrorCode.MISSING_FIELD, items + " must hold at least one item"));
         }
         if (!errors.isEmpty()) {
             throw new MassPayException(ErrorCode.VALIDATION_FAILED, "The batch was refused", errors);

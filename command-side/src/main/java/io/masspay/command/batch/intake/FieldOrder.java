@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Orders rejection paths by item index, so the answer lists items in request order. */
 public final class FieldOrder {
 
-    private static final Pattern INDEX = Pattern.compile("^Items\\[(\\d+)]");
+    /** {@code Items[i]} of a JSON body, {@code Row[n]} of a CSV upload (see {@link ItemPaths}). */
+    private static final Pattern INDEX = Pattern.compile("^(?:Items|Row)\\[(\\d+)]");
 
     public static final Comparator<String> BY_ITEM_INDEX = Comparator.comparingInt(FieldOrder::index);
 
