@@ -8,6 +8,9 @@ import io.masspay.kernel.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +34,8 @@ import java.nio.charset.StandardCharsets;
 @RestController
 class BatchSubmissionController {
 
+    private static final Logger log = LoggerFactory.getLogger(BatchSubmissionController.class);
+
     /** Identical submissions racing each other: the losers run again and become replays of the winner. */
     static final int ATTEMPTS_ON_RACE = 5;
 
@@ -47,6 +52,7 @@ class BatchSubmissionController {
         return Blocking.call(() -> {
             SubmitBatch command = new SubmitBatch(caller.issuer(), BatchRequestReader.read(parse(body)));
             SubmissionOutcome outcome = submitRetryingRaces(command);
+            logOutcome(caller, outcome);
             HttpStatus status = outcome.nothingLeftToDo() ? HttpStatus.OK : HttpStatus.ACCEPTED;
             return ResponseEntity.status(status).body(SubmissionReceipt.of(outcome));
         });
@@ -61,6 +67,17 @@ class BatchSubmissionController {
                     throw race;
                 }
             }
+        }
+    }
+
+    /** One line per accepted submission, with the BatchId in the logging context (a field of its own in JSON logs). */
+    private static void logOutcome(Caller caller, SubmissionOutcome outcome) {
+        MDC.put("BatchId", outcome.batchId().value());
+        try {
+            log.info("Batch submitted by {}: {} received, {} accepted, {} rejected", caller.issuer().value(),
+                    outcome.receivedCount(), outcome.accepted().size(), outcome.rejected().size());
+        } finally {
+            MDC.remove("BatchId");
         }
     }
 

@@ -84,6 +84,11 @@ class DemoData implements ApplicationRunner {
                 Issuer %4$s API key : %5$s
                 Source wallet          : %6$s (USD, funded)
 
+                Dashboard              : http://localhost:%1$s/dashboard/
+                API docs (Swagger UI)  : http://localhost:%1$s/swagger-ui.html
+                Health                 : http://localhost:%1$s/actuator/health
+                Metrics (Prometheus)   : http://localhost:%1$s/actuator/prometheus  (operator token as Bearer)
+
                 Next, submit the example batch:
                   export MASSPAY_API_KEY=%5$s
                   curl -s -X POST http://localhost:%1$s/API/v4/Fund/BatchTransfer \\
