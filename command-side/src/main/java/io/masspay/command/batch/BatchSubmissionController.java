@@ -5,10 +5,14 @@ import io.masspay.command.batch.intake.BatchRequestReader;
 import io.masspay.command.web.Blocking;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +38,8 @@ import java.util.List;
  */
 @RestController
 class BatchSubmissionController {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchSubmissionController.class);
 
     /** Identical submissions racing each other: the losers run again and become replays of the winner. */
     static final int ATTEMPTS_ON_RACE = 5;
@@ -79,6 +85,7 @@ class BatchSubmissionController {
 
     private ResponseEntity<SubmissionReceipt> answer(SubmitBatch command) {
         SubmissionOutcome outcome = submitRetryingRaces(command);
+        logOutcome(command.caller(), outcome);
         HttpStatus status = outcome.nothingLeftToDo() ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).body(SubmissionReceipt.of(outcome));
     }
@@ -92,6 +99,17 @@ class BatchSubmissionController {
                     throw race;
                 }
             }
+        }
+    }
+
+    /** One line per accepted submission, with the BatchId in the logging context (a field of its own in JSON logs). */
+    private static void logOutcome(IssuerAccountNumber issuer, SubmissionOutcome outcome) {
+        MDC.put("BatchId", outcome.batchId().value());
+        try {
+            log.info("Batch submitted by {}: {} received, {} accepted, {} rejected", issuer.value(),
+                    outcome.receivedCount(), outcome.accepted().size(), outcome.rejected().size());
+        } finally {
+            MDC.remove("BatchId");
         }
     }
 

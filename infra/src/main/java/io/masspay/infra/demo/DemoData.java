@@ -17,10 +17,10 @@ import io.masspay.kernel.wallet.FundWallet;
 import io.masspay.kernel.wallet.CreateWallet;
 import io.masspay.kernel.wallet.OwnerType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -46,17 +46,17 @@ class DemoData implements ApplicationRunner {
     private final CommandGateway commands;
     private final Credentials credentials;
     private final OperatorToken operatorToken;
-    private final String port;
+    private final Environment environment;
 
     DemoData(IssuerDirectory issuers, RecipientDirectory recipients, WalletRegistry wallets, CommandGateway commands,
-             Credentials credentials, OperatorToken operatorToken, @Value("${local.server.port:8080}") String port) {
+             Credentials credentials, OperatorToken operatorToken, Environment environment) {
         this.issuers = issuers;
         this.recipients = recipients;
         this.wallets = wallets;
         this.commands = commands;
         this.credentials = credentials;
         this.operatorToken = operatorToken;
-        this.port = port;
+        this.environment = environment;
     }
 
     @Override
@@ -77,12 +77,19 @@ class DemoData implements ApplicationRunner {
             }
         });
         String apiKey = credentials.issue(ISSUER).apiKey();
+        // the port the server really listens on: only known once it has started, which it has when runners run
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         System.out.printf("""
 
                 ================= MassPay demo is running on http://localhost:%1$s =================
                 Operator (admin) token : %2$s%3$s
                 Issuer %4$s API key : %5$s
                 Source wallet          : %6$s (USD, funded)
+
+                Dashboard              : http://localhost:%1$s/dashboard/
+                API docs (Swagger UI)  : http://localhost:%1$s/swagger-ui.html
+                Health                 : http://localhost:%1$s/actuator/health
+                Metrics (Prometheus)   : http://localhost:%1$s/actuator/prometheus  (operator token as Bearer)
 
                 Next, submit the example batch:
                   export MASSPAY_API_KEY=%5$s

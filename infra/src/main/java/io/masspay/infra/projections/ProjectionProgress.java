@@ -32,7 +32,7 @@ import java.util.OptionalLong;
  * event after the reset arrives; on a quiet system that can be never.)
  */
 @Component
-class ProjectionProgress {
+public class ProjectionProgress {
 
     record Projection(String name, String status, long lag) {
     }
@@ -55,13 +55,29 @@ class ProjectionProgress {
     }
 
     private Projection of(String name) {
-        Map<Integer, Segment> segments = storedSegments(name);
-        StreamingEventProcessor processor = rebuild.processor(name);
-        processor.processingStatus().forEach((segment, status) -> segments.put(segment, live(status)));
-        long lag = segments.values().stream().mapToLong(s -> unseenEvents(s.token())).max()
-                .orElseGet(() -> unseenEvents(null));
+        Map<Integer, Segment> segments = segments(name, rebuild.processor(name));
+        long lag = lag(segments);
         boolean replaying = rebuild.isPending(name) || segments.values().stream().anyMatch(Segment::replaying);
         return new Projection(name, replaying ? "Replaying" : "Live", lag);
+    }
+
+    /**
+     * Events the slowest segment of any streaming processor has not seen yet (the {@code Lag} above);
+     * the metrics export it for every processing group.
+     */
+    public long lag(String name, StreamingEventProcessor processor) {
+        return lag(segments(name, processor));
+    }
+
+    private Map<Integer, Segment> segments(String name, StreamingEventProcessor processor) {
+        Map<Integer, Segment> segments = storedSegments(name);
+        processor.processingStatus().forEach((segment, status) -> segments.put(segment, live(status)));
+        return segments;
+    }
+
+    private long lag(Map<Integer, Segment> segments) {
+        return segments.values().stream().mapToLong(s -> unseenEvents(s.token())).max()
+                .orElseGet(() -> unseenEvents(null));
     }
 
     private long unseenEvents(TrackingToken token) {

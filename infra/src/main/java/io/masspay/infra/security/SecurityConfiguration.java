@@ -29,7 +29,8 @@ class SecurityConfiguration {
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
         authentication.setServerAuthenticationConverter(bearer);
         // Bearer tokens are read on the API only: /oAuth/token must answer a client that has none yet.
-        authentication.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/API/**"));
+        authentication.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/API/**",
+                "/actuator/**"));
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         authentication.setAuthenticationFailureHandler((exchange, failure) -> errors.write(exchange.getExchange(),
                 401, ErrorCode.UNAUTHORIZED, "Missing, unknown or expired token", List.of()));
@@ -44,6 +45,10 @@ class SecurityConfiguration {
                 .authorizeExchange(paths -> paths
                         .pathMatchers("/API/v4/Admin/**").hasRole(BearerTokenAuthentication.OPERATOR)
                         .pathMatchers("/API/**").hasRole(BearerTokenAuthentication.ISSUER)
+                        // health answers anyone with its status only (details need the operator token,
+                        // management.endpoint.health.roles); every other actuator endpoint is the operator's
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator/**").hasRole(BearerTokenAuthentication.OPERATOR)
                         .anyExchange().permitAll())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, denied) -> errors.write(exchange, 401,

@@ -18,6 +18,9 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
 /**
@@ -62,7 +65,7 @@ class ErrorResponses implements WebExceptionHandler {
             return write(exchange, 404, ErrorCode.NOT_FOUND, "No such resource", List.of());
         }
         if (find(failure, CannotGetJdbcConnectionException.class) != null
-                || find(failure, DataAccessResourceFailureException.class) != null) {
+                || find(failure, DataAccessResourceFailureException.class) != null || lostTheDatabase(failure)) {
             return write(exchange, 503, ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable; retry later",
                     List.of());
         }
@@ -81,6 +84,25 @@ class ErrorResponses implements WebExceptionHandler {
     private Mono<Void> write(ServerWebExchange exchange, int status, ErrorCode code, String message,
                              List<FieldError> errors) {
         return writer.write(exchange, status, code, message, errors);
+    }
+
+    /**
+     * The database went away under a request: no connection to be had (Hikari's timeout, also inside a
+     * transaction Axon or Spring opens), or a connection broken mid-statement (SQLState class 08, or
+     * 57P01-57P03: the server shutting down or starting). Whoever wrapped it (Spring, Axon's own
+     * JdbcException, a command execution), it is a 503, never a 500.
+     */
+    private static boolean lostTheDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

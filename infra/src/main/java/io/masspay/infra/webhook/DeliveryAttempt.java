@@ -2,6 +2,7 @@ package io.masspay.infra.webhook;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -34,6 +35,18 @@ class DeliveryAttempt {
     }
 
     private void record(ClaimedDelivery delivery, WebhookSender.Answer answer) {
+        // the delivery's ids in the logging context: JSON logs show them as fields
+        MDC.put("EventId", delivery.eventId());
+        MDC.put("IssuerAccountNumber", delivery.issuer());
+        try {
+            recordAnswer(delivery, answer);
+        } finally {
+            MDC.remove("EventId");
+            MDC.remove("IssuerAccountNumber");
+        }
+    }
+
+    private void recordAnswer(ClaimedDelivery delivery, WebhookSender.Answer answer) {
         if (answer.delivered()) {
             claims.delivered(delivery.eventId(), answer.statusCode());
             return;
