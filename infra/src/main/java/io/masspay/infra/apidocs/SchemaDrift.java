@@ -50,9 +50,18 @@ final class SchemaDrift {
     }
 
     private void compare(String where, Schema<?> served, Schema<?> description, int depth, List<String> problems) {
+        if (depth > MAX_DEPTH) {
+            return;
+        }
+        List<Schema<?>> servedShapes = alternatives(served, generated);
+        List<Schema<?>> describedShapes = alternatives(description, described);
+        if (servedShapes.size() > 1 || describedShapes.size() > 1) {
+            compareAlternatives(where, servedShapes, describedShapes, depth, problems);
+            return;
+        }
         Schema<?> s = fields(served, generated);
         Schema<?> d = fields(description, described);
-        if (s == null || d == null || s.getProperties() == null || d.getProperties() == null || depth > MAX_DEPTH) {
+        if (s == null || d == null || s.getProperties() == null || d.getProperties() == null) {
             return;
         }
         Set<String> servedNames = new TreeSet<>(s.getProperties().keySet());
@@ -64,6 +73,69 @@ final class SchemaDrift {
         for (String name : servedNames) {
             compare(where + "." + name, s.getProperties().get(name), d.getProperties().get(name), depth + 1, problems);
         }
+    }
+
+    /**
+     * One path answering two bodies (springdoc merges handler methods told apart by a query parameter into one
+     * operation whose body is a {@code oneOf}): each body the service answers must be one the description lists,
+     * with the same fields, and the other way round. Alternatives are paired by their field names.
+     */
+    private void compareAlternatives(String where, List<Schema<?>> servedShapes, List<Schema<?>> describedShapes,
+                                     int depth, List<String> problems) {
+        List<Schema<?>> unmatched = new ArrayList<>(describedShapes);
+        for (Schema<?> servedShape : servedShapes) {
+            Set<String> names = new TreeSet<>(servedShape.getProperties().keySet());
+            Optional<Schema<?>> twin = unmatched.stream()
+                    .filter(d -> names.equals(new TreeSet<>(d.getProperties().keySet()))).findFirst();
+            if (twin.isEmpty()) {
+                problems.add(where + ": the service answers " + names + ", which no described alternative has");
+                continue;
+            }
+            unmatched.remove(twin.get());
+            for (String name : names) {
+                compare(where + "." + name, servedShape.getProperties().get(name), twin.get().getProperties().get(name),
+                        depth + 1, problems);
+            }
+        }
+        unmatched.forEach(d -> problems.add(where + ": the description has " + new TreeSet<>(d.getProperties().keySet())
+                + ", which the service never answers"));
+    }
+
+    /**
+     * The object bodies a schema stands for: its {@code oneOf} alternatives that have fields, else the object
+     * itself. Alternatives without fields ({@code oneOf: [ErrorCode, null]}) are left to the plain comparison.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Schema<?>> alternatives(Schema<?> schema, Components components) {
+        Schema<?> resolved = dereference(schema, components);
+        List<Schema<?>> shapes = new ArrayList<>();
+        if (resolved != null && resolved.getOneOf() != null) {
+            for (Schema alternative : resolved.getOneOf()) {
+                Schema<?> object = fields(alternative, components);
+                if (object != null && object.getProperties() != null) {
+                    shapes.add(object);
+                }
+            }
+        }
+        if (shapes.isEmpty()) {
+            Schema<?> object = fields(schema, components);
+            if (object != null && object.getProperties() != null) {
+                shapes.add(object);
+            }
+        }
+        return shapes;
+    }
+
+    private static Schema<?> dereference(Schema<?> schema, Components components) {
+        Schema<?> current = schema;
+        for (int hops = 0; current != null && current.get$ref() != null && hops < 8; hops++) {
+            String name = current.get$ref().substring(current.get$ref().lastIndexOf('/') + 1);
+            if (OPAQUE.contains(name) || components.getSchemas() == null) {
+                return null;
+            }
+            current = components.getSchemas().get(name);
+        }
+        return current;
     }
 
     /** The object schema behind a reference or an array's items; {@code null} for opaque types. */

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +89,47 @@ class DescribedOperationsTest {
             """.stripTrailing();
         assertThat(problems(customised(described(extra, "AttemptNo", "TransactionId"), generated(false))))
                 .singleElement().asString().contains("GET /z", "no controller serves it");
+    }
+
+    /** Two handler methods on one path, told apart by a query parameter: springdoc answers a oneOf of both bodies. */
+    record Listing(int page, List<Receipt.Line> items) {
+    }
+
+    @Test
+    void shouldHoldEachBodyOfAPathThatAnswersTwoToADescribedAlternative() {
+        String listing = """
+                    L:
+                      type: object
+                      properties:
+                        Page: {type: integer}
+                        Items: {type: array, items: {type: object, properties: {%s: {type: string}}}}
+                """;
+        String both = "schema: {oneOf: [{$ref: '#/components/schemas/R'}, {$ref: '#/components/schemas/L'}]}";
+        String agreeing = described("", "AttemptNo", "TransactionId").replace("schema: {$ref: '#/components/schemas/R'}", both)
+                + listing.formatted("TransactionId");
+        assertThat(problems(customised(agreeing, generatedWithTwoBodies()))).isEmpty();
+
+        assertThat(problems(customised(described("", "AttemptNo", "TransactionId"), generatedWithTwoBodies())))
+                .as("only one of the two bodies described").singleElement().asString()
+                .contains("GET /x/{} response", "[Items, Page]", "no described alternative");
+        String misnamed = described("", "AttemptNo", "TransactionId").replace("schema: {$ref: '#/components/schemas/R'}", both)
+                + listing.formatted("TxId");
+        assertThat(problems(customised(misnamed, generatedWithTwoBodies()))).singleElement().asString()
+                .contains("response.Items", "TransactionId", "TxId");
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static OpenAPI generatedWithTwoBodies() {
+        OpenAPI generated = generated(false);
+        ModelConverters converters = new ModelConverters();
+        converters.addConverter(new ApiDocumentationConfiguration().pascalCaseModelResolver());
+        Map<String, Schema> schemas = new LinkedHashMap<>(generated.getComponents().getSchemas());
+        schemas.putAll(converters.readAll(Listing.class));
+        generated.getComponents().setSchemas(schemas);
+        MediaType body = generated.getPaths().get("/x/{batchId}").getGet().getResponses().get("200").getContent().get("*/*");
+        body.setSchema(new Schema<>().oneOf(List.of(new Schema<>().$ref("#/components/schemas/Listing"),
+                new Schema<>().$ref("#/components/schemas/Receipt"))));
+        return generated;
     }
 
     private static String described(String extraPaths, String attemptField, String lineField) {

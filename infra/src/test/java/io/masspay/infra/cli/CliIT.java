@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The masspay CLI against the running application: what a user types, what they see, what the shell gets
@@ -200,9 +199,8 @@ class CliIT {
     }
 
     /**
-     * CSV upload (issue 8) is built on another branch; this test is written against the documented contract:
-     * {@code Content-Type: text/csv}, a header row of item fields with {@code Destination.X} columns, the envelope
-     * as query parameters. Until that endpoint is merged the service answers 415 and the test is skipped.
+     * A CSV file goes up as {@code Content-Type: text/csv} with the envelope from the flags as query parameters
+     * (README "CSV upload"); a quoted cell with a comma stays one cell.
      */
     @Test
     void shouldSubmitACsvBatchWithTheEnvelopeFromFlags() throws IOException {
@@ -219,8 +217,6 @@ class CliIT {
                 "--source-wallet", issuer.walletId(), "--customer-batch-id", "CLI-CSV", "--wait",
                 "--poll-interval", "100ms", "--timeout", "60s");
 
-        assumeFalse(run.exitCode() == 5 && run.err().contains("HTTP 415"),
-                "CSV upload is not on this branch yet (415); this test runs once it is merged:\n" + run);
         assertThat(run.exitCode()).as(run.toString()).isZero();
         String batchId = batchIdIn(run);
         assertThat(run.out()).contains("(CustomerBatchId CLI-CSV): 3 received, 3 accepted, 0 rejected")

@@ -222,6 +222,51 @@ class OpenApiContractIT {
         assertThat(sent).as("every request example was sent").containsExactlyInAnyOrderElementsOf(examples.keySet());
     }
 
+    /**
+     * The reads the dashboard added where API.md is silent are held to their description by what the service
+     * really answers: the batch list and the batch status share one path and one {@code oneOf} answer, and each
+     * real body must match exactly one alternative (so the two stay distinguishable).
+     */
+    @Test
+    void shouldDescribeTheDashboardsReadsAsTheServiceAnswersThem() {
+        MassPayApi api = new MassPayApi(http);
+        MassPayApi.Issuer issuer = api.onboardIssuer("USD", "100.00");
+        api.recipient(issuer, "PAT-1", "Individual");
+        String batchId = api.submitAccepted(issuer, MassPayApi.batch(issuer, "DOC-LIST-1", List.of(
+                MassPayApi.walletItem("DOC-1", "PAT-1", "XTR94502", "1.00"),
+                MassPayApi.walletItem("DOC-2", "PAT-1", "XTR94502", "2.00")))).get("BatchId").toString();
+        api.awaitFinal(issuer, batchId);
+        String pathAnswer = "#/paths/~1API~1v4~1Fund~1BatchTransfer/get/responses/200/content/application~1json/schema";
+
+        String list = issuerRead(issuer, "/API/v4/Fund/BatchTransfer?PageSize=5");
+        assertThat(JSON.readTree(list).at("/Items/0/BatchId").asString()).isEqualTo(batchId);
+        assertThat(validate("#/components/schemas/BatchList", list)).isEmpty();
+        assertThat(validate(pathAnswer, list)).as("a list matches one alternative only").isEmpty();
+
+        String status = issuerRead(issuer, "/API/v4/Fund/BatchTransfer?CustomerBatchId=DOC-LIST-1&SendMethodId=XTR94502");
+        assertThat(JSON.readTree(status).path("TotalItems").asInt()).isEqualTo(2);
+        assertThat(validate(pathAnswer, status)).as("a status matches one alternative only").isEmpty();
+        assertThat(validate("#/components/schemas/BatchList", status)).isNotEmpty();
+        assertThat(validate("#/components/schemas/BatchStatus", list)).isNotEmpty();
+
+        String wallets = issuerRead(issuer, "/API/v4/Wallets");
+        assertThat(JSON.readTree(wallets).at("/Items/0/WalletId").asString()).isEqualTo(issuer.walletId());
+        assertThat(validate("#/paths/~1API~1v4~1Wallets/get/responses/200/content/application~1json/schema", wallets))
+                .isEmpty();
+
+        for (String read : List.of("~1API~1v4~1Fund~1BatchTransfer~1{BatchId}", "~1API~1v4~1Fund~1BatchTransfer")) {
+            assertThat(doc.at("/paths/" + read + "/get/parameters").toString()).as(read)
+                    .contains("#/components/parameters/SendMethodFilter");
+        }
+        assertThat(doc.at("/paths/~1API~1v4~1Fund~1BatchTransfer/get/parameters/0/required").asBoolean())
+                .as("CustomerBatchId is optional: without it the path lists batches").isFalse();
+    }
+
+    private String issuerRead(MassPayApi.Issuer issuer, String uri) {
+        return http.get().uri(uri).headers(h -> h.setBearerAuth(issuer.apiKey())).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
     @Test
     void shouldServeSwaggerUiWithoutAToken() {
         String location = http.get().uri("/swagger-ui.html").exchange()

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard end to end in headless Chromium: an issuer pastes its API key, submits batches in the
- * page, watches them complete, reads the chart and filters the items; the operator reads the ledger.
+ * page (JSON and CSV), watches them complete, reads the chart and filters the items; the operator reads the
+ * ledger.
  * Skipped where no browser is installed, unless {@code MASSPAY_REQUIRE_BROWSER=1} (CI) requires one.
  */
 @MassPayIntegrationTest
@@ -111,31 +112,48 @@ class DashboardBrowserIT {
                     .containsExactly("MIX-B1", "MIX-B2", "MIX-B3", "MIX-B4");
             assertThat(page.itemsSummary()).isEqualTo("1–4 of 4 items");
 
-            // 3. the list: newest first, both final, with their progress and totals
+            // 3. a CSV pasted as a spreadsheet export: the page sends it as text/csv with the envelope from the
+            //    form as query parameters; rejections come back at Row[n].Column, which only the CSV reader names
+            page.submit("""
+                    CustomerTransactionId,RecipientId,SendMethodId,Amount,Description
+                    CSV-1,PAT-100,XTR94502,3.00,from a spreadsheet
+                    CSV-2,ORG-200,XTR94504,4.00,
+                    CSV-3,PAT-100,XTR94502,-1,
+                    """, "CSV-NOV");
+            assertThat(page.submitOutcome()).startsWith("2 of 3 items accepted.");
+            assertThat(page.rejectedItems()).containsExactly("Row[3].Amount INVALID_AMOUNT");
+            page.openSubmittedBatch();
+            assertThat(page.awaitBatchStatus("Completed")).isEqualTo("CSV-NOV");
+            assertThat(page.itemRows()).extracting(row -> row.get("CustomerTransactionId") + " " + row.get("Amount"))
+                    .containsExactlyInAnyOrder("CSV-1 3.00 USD", "CSV-2 4.00 USD");
+
+            // 4. the list: newest first, all final, with their progress and totals
             page.go("Batches");
             List<Map<String, String>> batches = page.batchRows();
-            assertThat(batches).hasSize(2);
-            assertThat(batches.get(0).get("Batch")).startsWith("VENDORS-NOV");
-            assertThat(batches.get(0)).containsEntry("Status", "Completed with errors").containsEntry("Amount", "68.91 USD");
-            assertThat(batches.get(0).get("Progress")).contains("12 / 12 final · 100%");
-            assertThat(batches.get(1).get("Batch")).isEqualTo("PAYROLL-NOV\n" + payrollBatchId);
-            assertThat(batches.get(1)).containsEntry("Status", "Completed").containsEntry("Amount", "250.00 USD");
+            assertThat(batches).hasSize(3);
+            assertThat(batches.get(0).get("Batch")).startsWith("CSV-NOV");
+            assertThat(batches.get(0)).containsEntry("Status", "Completed").containsEntry("Amount", "7.00 USD");
+            assertThat(batches.get(1).get("Batch")).startsWith("VENDORS-NOV");
+            assertThat(batches.get(1)).containsEntry("Status", "Completed with errors").containsEntry("Amount", "68.91 USD");
+            assertThat(batches.get(1).get("Progress")).contains("12 / 12 final · 100%");
+            assertThat(batches.get(2).get("Batch")).isEqualTo("PAYROLL-NOV\n" + payrollBatchId);
+            assertThat(batches.get(2)).containsEntry("Status", "Completed").containsEntry("Amount", "250.00 USD");
             chromium.screenshot("batches");
 
-            // 4. the issuer's wallet paid 250.00 + 68.91; the declined 7.91 stays in the recipient's wallet
+            // 5. the issuer's wallet paid 250.00 + 68.91 + 7.00; the declined 7.91 stays in the recipient's wallet
             page.go("Wallets");
             assertThat(page.walletBalances()).singleElement().asString()
-                    .contains("9,681.09 USD").contains(issuer.walletId());
+                    .contains("9,674.09 USD").contains(issuer.walletId());
 
-            // 5. the operator sees the ledger, summing to zero
+            // 6. the operator sees the ledger, summing to zero
             page.signOut();
             page.enterToken(MassPayApi.OPERATOR_TOKEN);
             assertThat(page.signedInAs()).isEqualTo("Operator");
             Map<String, String> usd = page.await(driver -> {
                 Map<String, String> row = page.ledgerRow("USD");
-                return row.get("RecipientWallets").equals("297.91") ? row : null;
+                return row.get("RecipientWallets").equals("304.91") ? row : null;
             });
-            assertThat(usd).containsEntry("IssuerWallets", "9,681.09").containsEntry("External", "-9,979.00")
+            assertThat(usd).containsEntry("IssuerWallets", "9,674.09").containsEntry("External", "-9,979.00")
                     .containsEntry("Total", "0.00");
             chromium.screenshot("ledger");
         }

@@ -67,6 +67,25 @@ final class DashboardPage {
         browser.findElement(By.id("submit-batch")).click();
     }
 
+    /**
+     * What the submit form says once the API answered and some items were rejected ("n of m items accepted. Open
+     * the batch →"), or the refusal; the form shows "Submitting…" until then.
+     */
+    String submitOutcome() {
+        return await(driver -> driver.findElements(By.cssSelector("#submit-result .card p")).stream()
+                .map(WebElement::getText).findFirst().orElse(null));
+    }
+
+    /** The rejected items listed under the submit form, as "Field ErrorCode". */
+    List<String> rejectedItems() {
+        return rows("#rejected tbody tr", cells -> Map.of("Field", cells.get(0), "ErrorCode", cells.get(1))).stream()
+                .map(row -> row.get("Field") + " " + row.get("ErrorCode")).toList();
+    }
+
+    void openSubmittedBatch() {
+        await(ExpectedConditions.elementToBeClickable(By.linkText("Open the batch →"))).click();
+    }
+
     /** Waits until the batch page shows {@code status} (the page polls the API while the batch runs). */
     String awaitBatchStatus(String status) {
         await(ExpectedConditions.attributeToBe(By.cssSelector("#batch-status .badge"), "data-status", status));

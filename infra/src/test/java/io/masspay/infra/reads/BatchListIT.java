@@ -85,6 +85,9 @@ class BatchListIT extends ReadsTestBase {
                 .jsonPath("$.Errors[0].Field").isEqualTo("PageSize");
         reads.get(issuer, LIST + "?Status=Success").expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.Errors[0].Field").isEqualTo("Status");
+        reads.get(issuer, LIST + "?SendMethodId=XTR94502").expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.Errors[0].Field").isEqualTo("SendMethodId")
+                .jsonPath("$.Errors[0].ErrorCode").isEqualTo("INVALID_FIELD");
         reads.get(issuer, LIST + "?CustomerBatchId=").expectStatus().isEqualTo(422).expectBody()
                 .jsonPath("$.Errors[0].Field").isEqualTo("CustomerBatchId")
                 .jsonPath("$.Errors[0].ErrorCode").isEqualTo("MISSING_FIELD");

@@ -34,12 +34,17 @@ class BatchListController {
     @GetMapping(path = "/API/v4/Fund/BatchTransfer", params = "!CustomerBatchId")
     Mono<BatchListView> list(Caller caller, @RequestParam(name = "Page", required = false) String page,
                              @RequestParam(name = "PageSize", required = false) String pageSize,
-                             @RequestParam(name = "Status", required = false) String status) {
+                             @RequestParam(name = "Status", required = false) String status,
+                             @RequestParam(name = "SendMethodId", required = false) String sendMethod) {
         List<FieldError> errors = new ArrayList<>();
+        // Status and SendMethodId filter the items of one batch; silently ignoring them here would list every batch.
         if (status != null) {
-            // Status filters the items of one batch; silently ignoring it here would list every batch.
             errors.add(new FieldError("Status", ErrorCode.INVALID_FIELD,
                     "Status filters the items of one batch: use it with CustomerBatchId or a BatchId"));
+        }
+        if (sendMethod != null) {
+            errors.add(new FieldError("SendMethodId", ErrorCode.INVALID_FIELD,
+                    "SendMethodId filters the items of one batch: use it with CustomerBatchId or a BatchId"));
         }
         int p = QueryParams.wholeNumber(page, 1, "Page", 1, Integer.MAX_VALUE, errors);
         int size = QueryParams.wholeNumber(pageSize, DEFAULT_PAGE_SIZE, "PageSize", 1, MAX_PAGE_SIZE, errors);
