@@ -12,6 +12,8 @@ import argparse, json, os, re, statistics, subprocess, sys, time, urllib.request
 BASE = "http://127.0.0.1:18080"
 ADMIN = "bench-operator-token"
 DB = "masspay_bench"
+PG_PORT = ["5432"]
+STATEMENTS = [False]  # pg_stat_statements is loaded (shared_preload_libraries) on the server
 
 
 def http(method, path, token, body=None, raw=None):
@@ -26,8 +28,13 @@ def http(method, path, token, body=None, raw=None):
 
 
 def psql(sql, db="postgres"):
-    return subprocess.run(["psql", "-h", "127.0.0.1", "-d", db, "-Atqc", sql], check=True,
-                          capture_output=True, text=True).stdout.strip()
+    for attempt in range(20):  # a shared server can be out of connections for a moment
+        done = subprocess.run(["psql", "-h", "127.0.0.1", "-p", PG_PORT[0], "-d", db, "-Atqc", sql],
+                              capture_output=True, text=True)
+        if done.returncode == 0:
+            return done.stdout.strip()
+        time.sleep(0.5)
+    sys.exit(f"psql failed: {done.stderr}")
 
 
 def pct(values, p):
@@ -38,14 +45,16 @@ def pct(values, p):
 def start_app(jar, gc_log, jfr, log):
     psql(f"drop database if exists {DB} with (force)")
     psql(f"create database {DB}")
+    if STATEMENTS[0]:
+        psql("create extension if not exists pg_stat_statements", DB)
     jvm = ["java", "-Xmx512m", f"-Xlog:gc:file={gc_log}", "-Daxoniq.update-checker.disabled=true"]
     if jfr:
         jvm.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true")
     proc = subprocess.Popen(jvm + ["-jar", jar,
-                             f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/{DB}?reWriteBatchedInserts=true",
+                             f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:{PG_PORT[0]}/{DB}?reWriteBatchedInserts=true",
                              "--server.port=18080", f"--masspay.admin.token={ADMIN}"],
                             stdout=open(log, "w"), stderr=subprocess.STDOUT)
-    for _ in range(120):
+    for _ in range(600):  # up to 5 minutes: a loaded machine starts it slowly
         try:
             urllib.request.urlopen(BASE + "/actuator/health", timeout=1)
             return proc
@@ -87,14 +96,18 @@ FINAL_EVENTS = ("io.masspay.kernel.transfer.ItemSucceeded", "io.masspay.kernel.t
                 "io.masspay.kernel.payout.RetainedInWallet")
 
 
-METRICS = ["post_ms", "items_per_s", "lag_ms", "app_cpu_ms_per_item", "xacts_per_item", "rows_written_per_item"]
+METRICS = ["post_ms", "items_per_s", "lag_ms", "app_cpu_ms_per_item", "xacts_per_item", "statements_per_item",
+           "rows_written_per_item"]
 
 
 def db_counters():
     """Write transactions and rows of the benchmark database so far (pg_stat_database; the statistics
     collector publishes with a delay of up to a second, so callers let the system settle first)."""
     row = psql(f"select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = '{DB}'")
-    return [int(v) for v in row.split("|")]
+    counters = [int(v) for v in row.split("|")]
+    statements = psql(f"""select coalesce(sum(calls), 0) from pg_stat_statements
+        where dbid = (select oid from pg_database where datname = '{DB}')""", DB) if STATEMENTS[0] else "0"
+    return counters + [int(statements)]
 
 
 def cpu_seconds(pid):
@@ -136,26 +149,29 @@ def run_batch(app, ian, wallet, key, recipients, n, mixed):
     # (token claim extensions, deadline and webhook pollers), both measured separately
     work_xacts = d[0] - polls * OVERHEAD["xacts_per_get"] - OVERHEAD["idle_xacts_per_s"] * (time.perf_counter() - t0)
     return {"post_ms": post_ms, "items_per_s": n / total_s, "lag_ms": lag_ms, "batch_id": batch_id,
-            "app_cpu_ms_per_item": cpu_ms_per_item, "xacts_per_item": max(0, work_xacts) / n, "rows_written_per_item": (d[1] + d[2] + d[3]) / n}
+            "app_cpu_ms_per_item": cpu_ms_per_item, "xacts_per_item": max(0, work_xacts) / n,
+            "statements_per_item": max(0, d[4] - polls * OVERHEAD["statements_per_get"]
+                                       - OVERHEAD["idle_statements_per_s"] * (time.perf_counter() - t0)) / n, "rows_written_per_item": (d[1] + d[2] + d[3]) / n}
 
 
-OVERHEAD = {"xacts_per_get": 0.0, "idle_xacts_per_s": 0.0}
+OVERHEAD = {"xacts_per_get": 0.0, "idle_xacts_per_s": 0.0, "statements_per_get": 0.0, "idle_statements_per_s": 0.0}
 
 
 def measure_overhead(key, batch_id):
     """Transactions that are not processing: per status GET, and per idle second of the application."""
     time.sleep(1.5)
-    before = db_counters()[0]
+    before = db_counters()
     t0 = time.perf_counter()
     time.sleep(5)
-    idle = (db_counters()[0] - before) / (time.perf_counter() - t0)
-    before = db_counters()[0]
+    idle = [(a - b) / (time.perf_counter() - t0) for a, b in zip(db_counters(), before)]
+    before = db_counters()
     t1 = time.perf_counter()
     for _ in range(50):
         http("GET", f"/API/v4/Fund/BatchTransfer/{batch_id}?PageSize=1", key)
     time.sleep(1.5)
-    per_get = max(0.0, db_counters()[0] - before - idle * (time.perf_counter() - t1)) / 50
-    OVERHEAD.update(xacts_per_get=per_get, idle_xacts_per_s=idle)
+    per_get = [max(0.0, a - b - i * (time.perf_counter() - t1)) / 50 for a, b, i in zip(db_counters(), before, idle)]
+    OVERHEAD.update(xacts_per_get=per_get[0], idle_xacts_per_s=idle[0],
+                    statements_per_get=per_get[4], idle_statements_per_s=idle[4])
 
 
 def iso_epoch(text):
@@ -184,7 +200,7 @@ def baseline_ms(jar, rows, runs, out_dir):
     payload, metadata = event_sizes()
     out = subprocess.run(["java", "-cp", os.path.join(lib, os.path.basename(driver)),
                           os.path.join(os.path.dirname(__file__), "Baseline.java"),
-                          f"jdbc:postgresql://127.0.0.1:5432/{DB}?reWriteBatchedInserts=true", str(rows),
+                          f"jdbc:postgresql://127.0.0.1:{PG_PORT[0]}/{DB}?reWriteBatchedInserts=true", str(rows),
                           str(payload), str(metadata), str(runs + 1)], check=True, capture_output=True, text=True)
     return [float(v) for v in out.stdout.split()][1:], payload, metadata  # the first run warms the JVM up
 
@@ -217,12 +233,16 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jar", default="infra/target/masspay.jar")
     ap.add_argument("--out", default="bench/results/latest.json")
+    ap.add_argument("--pg-port", default="5432", help="PostgreSQL on 127.0.0.1 (a private one keeps other users out)")
     ap.add_argument("--jfr", action="store_true", help="record a JFR profile of the app to bench/results/app.jfr")
     ap.add_argument("--only", default="post_1000,wallet_5000,mixed_5000", help="which batch scenarios to run")
     args = ap.parse_args()
     out_dir = os.path.dirname(args.out) or "."
+    PG_PORT[0] = args.pg_port
     os.makedirs(out_dir, exist_ok=True)
     gc_log = os.path.join(out_dir, "gc.log")
+    STATEMENTS[0] = psql("select count(*) from pg_settings where name = 'shared_preload_libraries' "
+                         "and setting like '%pg_stat_statements%'") == "1"
     proc = start_app(args.jar, gc_log, os.path.join(out_dir, "app.jfr") if args.jfr else None,
                      os.path.join(out_dir, "app.log"))
     scenarios = [s for s in [("post_1000", 1000, False), ("wallet_5000", 5000, False), ("mixed_5000", 5000, True)]
@@ -247,6 +267,11 @@ def main():
                 gets.append((time.perf_counter() - t0) * 1000)
             results["get_status_ms"] = {"p50": round(pct(gets, 50), 1), "p99": round(pct(gets, 99), 1)}
         results["peak_rss_mib"] = memory(proc.pid)
+        if STATEMENTS[0]:
+            with open(os.path.join(out_dir, "statements.txt"), "w") as f:
+                f.write(psql(f"""select calls, rows, round(total_exec_time)::bigint, left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+                    from pg_stat_statements where dbid = (select oid from pg_database where datname = '{DB}')
+                    order by calls desc limit 40""", DB) + "\n")
         results["events_per_item"] = round(int(psql("select count(*) from domain_event_entry", DB)) /
                                            (200 + sum(n * args.runs for _, n, _ in scenarios)), 2)
         ms, payload, metadata = baseline_ms(args.jar, 5000, args.runs, out_dir)

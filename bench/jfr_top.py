@@ -3,7 +3,7 @@
 hottest frames by self time, and the share of samples that pass through each io.masspay / Axon /
 JDBC frame (inclusive). Standard library only; needs `jfr` (the JDK tool) on PATH.
 
-    python3 bench/jfr_top.py bench/results/app.jfr [--top 25] [--match REGEX]
+    python3 bench/jfr_top.py bench/results/app.jfr [--top 25] [--match REGEX] [--thread REGEX]
 """
 import argparse, collections, re, subprocess
 
@@ -21,11 +21,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("jfr")
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--thread", default="", help="only samples of threads whose name matches this regex")
     ap.add_argument("--match", default=r"^(io\.masspay|org\.axonframework\.(eventsourcing|eventhandling|modelling|serialization|commandhandling)|org\.postgresql\.jdbc\.PgPreparedStatement\.execute|com\.fasterxml\.jackson\.databind\.ObjectMapper\.(read|write))")
     args = ap.parse_args()
     threads, self_frames, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
     total = 0
     for thread, frames in samples(args.jfr):
+        if not re.search(args.thread, thread):
+            continue
         total += 1
         threads[re.sub(r"[-#]?\d+\]?$", "", thread)] += 1
         if frames:
