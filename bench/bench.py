@@ -7,11 +7,13 @@ raw-PostgreSQL baseline measured in the same run. Standard library only.
 
 Needs a built jar (mvn -q -DskipTests package) and the PostgreSQL on 127.0.0.1:5432 (psql on PATH).
 """
-import argparse, json, os, statistics, subprocess, sys, time, urllib.request, uuid
+import argparse, json, os, re, statistics, subprocess, sys, time, urllib.request, uuid
 
 BASE = "http://127.0.0.1:18080"
 ADMIN = "bench-operator-token"
 DB = "masspay_bench"
+PG_PORT = ["5432"]
+STATEMENTS = [False]  # pg_stat_statements is loaded (shared_preload_libraries) on the server
 
 
 def http(method, path, token, body=None, raw=None):
@@ -26,8 +28,13 @@ def http(method, path, token, body=None, raw=None):
 
 
 def psql(sql, db="postgres"):
-    return subprocess.run(["psql", "-h", "127.0.0.1", "-d", db, "-Atqc", sql], check=True,
-                          capture_output=True, text=True).stdout.strip()
+    for attempt in range(20):  # a shared server can be out of connections for a moment
+        done = subprocess.run(["psql", "-h", "127.0.0.1", "-p", PG_PORT[0], "-d", db, "-Atqc", sql],
+                              capture_output=True, text=True)
+        if done.returncode == 0:
+            return done.stdout.strip()
+        time.sleep(0.5)
+    sys.exit(f"psql failed: {done.stderr}")
 
 
 def pct(values, p):
@@ -35,14 +42,19 @@ def pct(values, p):
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
-def start_app(jar):
+def start_app(jar, gc_log, jfr, log):
     psql(f"drop database if exists {DB} with (force)")
     psql(f"create database {DB}")
-    proc = subprocess.Popen(["java", "-Xmx512m", "-Daxoniq.update-checker.disabled=true", "-jar", jar,
-                             f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/{DB}?reWriteBatchedInserts=true",
+    if STATEMENTS[0]:
+        psql("create extension if not exists pg_stat_statements", DB)
+    jvm = ["java", "-Xmx512m", f"-Xlog:gc:file={gc_log}", "-Daxoniq.update-checker.disabled=true"]
+    if jfr:
+        jvm.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true")
+    proc = subprocess.Popen(jvm + ["-jar", jar,
+                             f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:{PG_PORT[0]}/{DB}?reWriteBatchedInserts=true",
                              "--server.port=18080", f"--masspay.admin.token={ADMIN}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(120):
+                            stdout=open(log, "w"), stderr=subprocess.STDOUT)
+    for _ in range(600):  # up to 5 minutes: a loaded machine starts it slowly
         try:
             urllib.request.urlopen(BASE + "/actuator/health", timeout=1)
             return proc
@@ -80,29 +92,130 @@ def batch(ian, wallet, recipients, n, mixed):
     return json.dumps({"IssuerAccountNumber": ian, "SourceWalletId": wallet, "Items": items}).encode()
 
 
-def run_batch(ian, wallet, key, recipients, n, mixed):
+FINAL_EVENTS = ("io.masspay.kernel.transfer.ItemSucceeded", "io.masspay.kernel.transfer.ItemFailed",
+                "io.masspay.kernel.payout.RetainedInWallet")
+
+
+METRICS = ["post_ms", "items_per_s", "lag_ms", "app_cpu_ms_per_item", "xacts_per_item", "statements_per_item",
+           "rows_written_per_item"]
+
+
+def db_counters():
+    """Write transactions and rows of the benchmark database so far (pg_stat_database; the statistics
+    collector publishes with a delay of up to a second, so callers let the system settle first)."""
+    row = psql(f"select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = '{DB}'")
+    counters = [int(v) for v in row.split("|")]
+    statements = psql(f"""select coalesce(sum(calls), 0) from pg_stat_statements
+        where dbid = (select oid from pg_database where datname = '{DB}')""", DB) if STATEMENTS[0] else "0"
+    return counters + [int(statements)]
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of the application process so far: on a shared machine, CPU per item is a
+    steadier comparison than wall-clock time."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_batch(app, ian, wallet, key, recipients, n, mixed):
     body = batch(ian, wallet, recipients, n, mixed)
+    time.sleep(1.5)
+    before = db_counters()
+    cpu_before = cpu_seconds(app.pid)
     t0 = time.perf_counter()
     status, receipt = http("POST", "/API/v4/Fund/BatchTransfer", key, raw=body)
     post_ms = (time.perf_counter() - t0) * 1000
     assert status == 202, receipt
     batch_id = receipt["BatchId"]
+    polls = 0
     while True:
         _, view = http("GET", f"/API/v4/Fund/BatchTransfer/{batch_id}?PageSize=1", key)
+        polls += 1
         if view["Status"] != "Processing":
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
+    seen_final = time.time()
     total_s = time.perf_counter() - t0
-    return post_ms, n / total_s, batch_id
+    cpu_ms_per_item = (cpu_seconds(app.pid) - cpu_before) * 1000 / n
+    # projection lag: from the last item outcome stored in the event store to the status read model
+    # answering that the whole batch is final (resolution: the 20 ms poll above)
+    last_outcome = psql("select max(time_stamp) from domain_event_entry where payload_type in (%s)"
+                        % ",".join(f"'{t}'" for t in FINAL_EVENTS), DB)
+    lag_ms = (seen_final - iso_epoch(last_outcome)) * 1000
+    time.sleep(1.5)
+    after = db_counters()
+    d = [a - b for a, b in zip(after, before)]
+    # the processing's own transactions: less this benchmark's status polls and the idle background
+    # (token claim extensions, deadline and webhook pollers), both measured separately
+    work_xacts = d[0] - polls * OVERHEAD["xacts_per_get"] - OVERHEAD["idle_xacts_per_s"] * (time.perf_counter() - t0)
+    return {"post_ms": post_ms, "items_per_s": n / total_s, "lag_ms": lag_ms, "batch_id": batch_id,
+            "app_cpu_ms_per_item": cpu_ms_per_item, "xacts_per_item": max(0, work_xacts) / n,
+            "statements_per_item": max(0, d[4] - polls * OVERHEAD["statements_per_get"]
+                                       - OVERHEAD["idle_statements_per_s"] * (time.perf_counter() - t0)) / n, "rows_written_per_item": (d[1] + d[2] + d[3]) / n}
 
 
-def baseline_rows_per_s(rows=5000):
-    psql("create table if not exists bench_baseline (id bigserial primary key, payload bytea not null)", DB)
-    payload = "x" * 300
-    sql = "begin; insert into bench_baseline (payload) select convert_to(repeat('x', 300), 'UTF8') from generate_series(1, %d); commit;" % rows
+OVERHEAD = {"xacts_per_get": 0.0, "idle_xacts_per_s": 0.0, "statements_per_get": 0.0, "idle_statements_per_s": 0.0}
+
+
+def measure_overhead(key, batch_id):
+    """Transactions that are not processing: per status GET, and per idle second of the application."""
+    time.sleep(1.5)
+    before = db_counters()
     t0 = time.perf_counter()
-    psql(sql, DB)
-    return rows / (time.perf_counter() - t0)
+    time.sleep(5)
+    idle = [(a - b) / (time.perf_counter() - t0) for a, b in zip(db_counters(), before)]
+    before = db_counters()
+    t1 = time.perf_counter()
+    for _ in range(50):
+        http("GET", f"/API/v4/Fund/BatchTransfer/{batch_id}?PageSize=1", key)
+    time.sleep(1.5)
+    per_get = [max(0.0, a - b - i * (time.perf_counter() - t1)) / 50 for a, b, i in zip(db_counters(), before, idle)]
+    OVERHEAD.update(xacts_per_get=per_get[0], idle_xacts_per_s=idle[0],
+                    statements_per_get=per_get[4], idle_statements_per_s=idle[4])
+
+
+def iso_epoch(text):
+    from datetime import datetime
+    text = text.replace("Z", "+00:00")
+    if "." in text:  # Python < 3.11 takes at most 6 fraction digits
+        head, rest = text.split(".", 1)
+        digits = re.match(r"\d+", rest).group(0)
+        text = head + "." + (digits + "000000")[:6] + rest[len(digits):]
+    return datetime.fromisoformat(text).timestamp()
+
+
+def event_sizes():
+    row = psql("select avg(octet_length(payload))::int, avg(octet_length(meta_data))::int from domain_event_entry", DB)
+    return [int(v) for v in row.split("|")]
+
+
+def baseline_ms(jar, rows, runs, out_dir):
+    """Plain JDBC batched insert of the same number of event-sized rows (bench/Baseline.java), with the
+    driver the application itself ships."""
+    lib = os.path.join(out_dir, "lib")
+    os.makedirs(lib, exist_ok=True)
+    driver = [n for n in subprocess.run(["unzip", "-Z1", jar], capture_output=True, text=True).stdout.split()
+              if re.match(r"BOOT-INF/lib/postgresql-[\d.]+\.jar$", n)][0]
+    subprocess.run(["unzip", "-qo", "-j", jar, driver, "-d", lib], check=True)
+    payload, metadata = event_sizes()
+    out = subprocess.run(["java", "-cp", os.path.join(lib, os.path.basename(driver)),
+                          os.path.join(os.path.dirname(__file__), "Baseline.java"),
+                          f"jdbc:postgresql://127.0.0.1:{PG_PORT[0]}/{DB}?reWriteBatchedInserts=true", str(rows),
+                          str(payload), str(metadata), str(runs + 1)], check=True, capture_output=True, text=True)
+    return [float(v) for v in out.stdout.split()][1:], payload, metadata  # the first run warms the JVM up
+
+
+def peak_heap(gc_log):
+    """Peak used heap before a collection and peak live heap after one, from the unified GC log
+    (lines like 'Pause Young (Normal) (G1 Evacuation Pause) 301M->97M(512M) 12.3ms')."""
+    before, after, pauses, pause_ms = 0, 0, 0, 0.0
+    for line in open(gc_log):
+        m = re.search(r"Pause .* (\d+)M->(\d+)M\((\d+)M\) ([\d.]+)ms", line)
+        if m:
+            before, after = max(before, int(m.group(1))), max(after, int(m.group(2)))
+            pauses, pause_ms = pauses + 1, pause_ms + float(m.group(4))
+    return {"peak_used_mib": before, "peak_live_after_gc_mib": after, "gc_pauses": pauses,
+            "gc_pause_ms": round(pause_ms)}
 
 
 def memory(pid):
@@ -110,46 +223,94 @@ def memory(pid):
     return int(fields["VmHWM"].split()[0]) // 1024
 
 
+def stats(values):
+    return {"median": round(statistics.median(values), 2), "min": round(min(values), 2),
+            "max": round(max(values), 2), "p99": round(pct(values, 99), 2), "runs": [round(v, 2) for v in values]}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jar", default="infra/target/masspay.jar")
     ap.add_argument("--out", default="bench/results/latest.json")
+    ap.add_argument("--pg-port", default="5432", help="PostgreSQL on 127.0.0.1 (a private one keeps other users out)")
+    ap.add_argument("--jfr", action="store_true", help="record a JFR profile of the app to bench/results/app.jfr")
+    ap.add_argument("--only", default="post_1000,wallet_5000,mixed_5000", help="which batch scenarios to run")
     args = ap.parse_args()
-    proc = start_app(args.jar)
+    out_dir = os.path.dirname(args.out) or "."
+    PG_PORT[0] = args.pg_port
+    os.makedirs(out_dir, exist_ok=True)
+    gc_log = os.path.join(out_dir, "gc.log")
+    STATEMENTS[0] = psql("select count(*) from pg_settings where name = 'shared_preload_libraries' "
+                         "and setting like '%pg_stat_statements%'") == "1"
+    proc = start_app(args.jar, gc_log, os.path.join(out_dir, "app.jfr") if args.jfr else None,
+                     os.path.join(out_dir, "app.log"))
+    scenarios = [s for s in [("post_1000", 1000, False), ("wallet_5000", 5000, False), ("mixed_5000", 5000, True)]
+                 if s[0] in args.only.split(",")]
     try:
         ian, wallet, key, recipients = fixtures()
-        run_batch(ian, wallet, key, recipients, 200, True)  # warm-up
-        results = {}
-        for name, n, mixed in [("post_1000", 1000, False), ("wallet_5000", 5000, False), ("mixed_5000", 5000, True)]:
-            runs = [run_batch(ian, wallet, key, recipients, n, mixed) for _ in range(args.runs)]
-            results[name] = {"post_ms": [round(r[0]) for r in runs], "items_per_s": [round(r[1]) for r in runs]}
-        big = runs[-1][2]
-        gets = []
-        for i in range(100):
-            t0 = time.perf_counter()
-            http("GET", f"/API/v4/Fund/BatchTransfer/{big}?PageSize=100&Page={i % 50 + 1}", key)
-            gets.append((time.perf_counter() - t0) * 1000)
-        results["get_status_ms"] = {"p50": round(pct(gets, 50), 1), "p99": round(pct(gets, 99), 1)}
+        warm = run_batch(proc, ian, wallet, key, recipients, 200, True)  # warm-up
+        measure_overhead(key, warm["batch_id"])
+        results = {"scenarios": {}, "overhead": dict(OVERHEAD), "statements_counted": STATEMENTS[0]}
+        big = None
+        for name, n, mixed in scenarios:
+            runs = [run_batch(proc, ian, wallet, key, recipients, n, mixed) for _ in range(args.runs)]
+            results["scenarios"][name] = {m: stats([r[m] for r in runs]) for m in
+                                          METRICS}
+            if n == 5000:
+                big = runs[-1]["batch_id"]
+        if big:
+            gets = []
+            for i in range(200):
+                t0 = time.perf_counter()
+                http("GET", f"/API/v4/Fund/BatchTransfer/{big}?PageSize=100&Page={i % 50 + 1}", key)
+                gets.append((time.perf_counter() - t0) * 1000)
+            results["get_status_ms"] = {"p50": round(pct(gets, 50), 1), "p99": round(pct(gets, 99), 1)}
         results["peak_rss_mib"] = memory(proc.pid)
-        results["baseline_rows_per_s"] = [round(baseline_rows_per_s()) for _ in range(args.runs)]
-        results["load_average"] = os.getloadavg()[0]
+        if STATEMENTS[0]:
+            with open(os.path.join(out_dir, "statements.txt"), "w") as f:
+                f.write(psql(f"""select calls, rows, round(total_exec_time)::bigint, left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+                    from pg_stat_statements where dbid = (select oid from pg_database where datname = '{DB}')
+                    order by calls desc limit 40""", DB) + "\n")
+        results["events_per_item"] = round(int(psql("select count(*) from domain_event_entry", DB)) /
+                                           (200 + sum(n * args.runs for _, n, _ in scenarios)), 2)
+        ms, payload, metadata = baseline_ms(args.jar, 5000, args.runs, out_dir)
+        results["baseline"] = {"rows": 5000, "payload_bytes": payload, "metadata_bytes": metadata,
+                               "ms": stats(ms), "rows_per_s": stats([5000 / (m / 1000) for m in ms])}
+        results["load_average_1m"] = os.getloadavg()[0]
     finally:
         proc.terminate()
         proc.wait(timeout=60)
-    print(f"{'measure':<28}{'median':>12}{'min':>10}{'max':>10}")
-    for name in ["post_1000", "wallet_5000", "mixed_5000"]:
-        for metric in ["post_ms", "items_per_s"]:
-            v = results[name][metric]
-            print(f"{name + ' ' + metric:<28}{statistics.median(v):>12}{min(v):>10}{max(v):>10}")
-    b = results["baseline_rows_per_s"]
-    print(f"{'raw PG insert rows/s':<28}{statistics.median(b):>12}{min(b):>10}{max(b):>10}")
-    print(f"GET status page of 100 on 5,000 items: p50 {results['get_status_ms']['p50']} ms, p99 {results['get_status_ms']['p99']} ms")
-    print(f"peak RSS {results['peak_rss_mib']} MiB (heap capped at 512 MiB); load average {results['load_average']:.1f}")
-    wallet_ratio = statistics.median(results["wallet_5000"]["items_per_s"]) / statistics.median(b)
-    print(f"wallet items/s as a share of raw single-table insert rows/s: {wallet_ratio:.3f}")
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    results["heap"] = peak_heap(gc_log)
+    report(results)
     json.dump(results, open(args.out, "w"), indent=2)
+
+
+def report(results):
+    base = results["baseline"]
+    base_ms, base_rate = base["ms"]["median"], base["rows_per_s"]["median"]
+    print(f"{'measure':<34}{'median':>10}{'min':>10}{'max':>10}{'p99':>10}   ratio to raw PG")
+    for name, s in results["scenarios"].items():
+        for metric in METRICS:
+            if metric == "statements_per_item" and not results.get("statements_counted"):
+                continue  # pg_stat_statements is not loaded on this server
+            v = s[metric]
+            ratio = {"post_ms": f"{v['median'] / base_ms:.1f}x the insert time of 5,000 rows",
+                     "items_per_s": f"{v['median'] / base_rate:.3f} of raw rows/s"}.get(metric, "")
+            print(f"{name + ' ' + metric:<34}{v['median']:>10}{v['min']:>10}{v['max']:>10}{v['p99']:>10}   {ratio}")
+    print(f"{'raw PG 5,000-row JDBC batch ms':<34}{base_ms:>10}{base['ms']['min']:>10}{base['ms']['max']:>10}")
+    print(f"{'raw PG rows/s':<34}{base_rate:>10}{base['rows_per_s']['min']:>10}{base['rows_per_s']['max']:>10}"
+          f"   ({base['payload_bytes']} B payload, {base['metadata_bytes']} B metadata a row)")
+    if "get_status_ms" in results:
+        g = results["get_status_ms"]
+        print(f"GET status page of 100 on a 5,000-item batch: p50 {g['p50']} ms, p99 {g['p99']} ms")
+    h = results["heap"]
+    print(f"heap (max 512 MiB): peak used {h['peak_used_mib']} MiB, peak live after GC {h['peak_live_after_gc_mib']} MiB, "
+          f"{h['gc_pauses']} GC pauses, {h['gc_pause_ms']} ms; peak RSS {results['peak_rss_mib']} MiB")
+    o = results["overhead"]
+    print(f"xacts_per_item excludes the status polls ({o['xacts_per_get']:.2f} a GET) and the idle background "
+          f"({o['idle_xacts_per_s']:.1f}/s)")
+    print(f"events stored per item {results['events_per_item']}; load average {results['load_average_1m']:.1f}")
 
 
 if __name__ == "__main__":

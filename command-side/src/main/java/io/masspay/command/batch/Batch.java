@@ -30,8 +30,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * items ended; it declares itself complete when all are final, and it decides what a resubmission
  * means for each item it already has. An item it has heard nothing about is in its first attempt,
  * still processing.
+ *
+ * <p>Cached like the per-item aggregates: each chunk's {@link RecordItemOutcomes} would otherwise replay
+ * every earlier {@link BatchProgressed} of the batch, quadratic in its size.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Batch {
 
     @AggregateIdentifier

@@ -32,9 +32,14 @@ import java.util.Map;
  * One payout attempt, from the money entering rail clearing to its end. It calls the rail outside
  * every aggregate with the idempotency key {@code TransactionId:AttemptNo}; an unavailable rail is
  * called again after a backoff scheduled as an Axon deadline (never a sleep); a timeout deadline bounds
- * the whole attempt. It ends on both terminal paths: paid ({@link PayoutSucceeded}), or refused and
- * compensated ({@link PayoutFailed} -> {@link ReturnFunds} -> {@link FundsReturnedToWallet} ->
- * {@link RetainedInWallet}).
+ * the whole attempt. It ends on both terminal paths: paid (the
+ * {@link ConfirmPayout} that records {@link PayoutSucceeded} runs in this saga's unit of work, so the
+ * saga ends with it), or refused and compensated ({@link PayoutFailed} -> {@link ReturnFunds} ->
+ * {@link FundsReturnedToWallet} -> {@link RetainedInWallet}).
+ *
+ * <p>Deadlines exist only while the attempt waits (ADR 0008): a rail that pays on the first call, the
+ * common case, leaves no saga row and no deadline behind, where it used to cost a timeout scheduled and
+ * cancelled, a saga stored, loaded again for the {@link PayoutSucceeded} and deleted.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -72,7 +77,6 @@ public class PayoutSaga {
         method = event.method();
         amount = event.amount();
         destination = event.destination();
-        timeoutDeadline = deadlines.schedule(policy.timeout(), TIMEOUT);
         callRail();
     }
 
@@ -90,14 +94,6 @@ public class PayoutSaga {
         timeoutDeadline = null;
         if (failure == null) {
             fail(ErrorCode.PROVIDER_UNAVAILABLE);
-        }
-    }
-
-    @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(PayoutSucceeded event) {
-        if (event.attemptNo() == attemptNo) {
-            cancelDeadlines();
-            SagaLifecycle.end();
         }
     }
 
@@ -130,10 +126,19 @@ public class PayoutSaga {
         RailResponse response = commands.sendAndWait(new PayOut(PayOut.idempotencyKey(transactionId, attemptNo),
                 transactionId, attemptNo, method, amount, destination));
         switch (response.outcome()) {
-            case Paid -> commands.sendAndWait(new ConfirmPayout(transactionId, attemptNo));
+            case Paid -> {
+                // records PayoutSucceeded in this unit of work: nothing is left to wait for
+                commands.sendAndWait(new ConfirmPayout(transactionId, attemptNo));
+                cancelDeadlines();
+                SagaLifecycle.end();
+            }
             case Unavailable -> {
                 if (policy.mayCallAgain(calls)) {
                     retryDeadline = deadlines.schedule(policy.backoffAfter(calls), RETRY);
+                    if (timeoutDeadline == null) {
+                        // the first call's answer: as good as the attempt's start, a rail call being bounded
+                        timeoutDeadline = deadlines.schedule(policy.timeout(), TIMEOUT);
+                    }
                 } else {
                     fail(ErrorCode.PROVIDER_UNAVAILABLE);
                 }

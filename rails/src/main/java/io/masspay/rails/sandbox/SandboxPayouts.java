@@ -24,14 +24,27 @@ public class SandboxPayouts {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Counts the call; true when this key was paid before, so it must not be paid again. */
-    boolean alreadyPaid(PayOut request) {
-        return Boolean.TRUE.equals(ownTransaction.execute(status -> {
-            int paid = jdbc.update("""
-                    update sandbox_payout set calls = calls + 1, last_called_at = now()
-                    where idempotency_key = ? and outcome = 'Paid'""", request.idempotencyKey());
-            return paid == 1;
-        }));
+    /**
+     * Records one call in one statement and one transaction of its own (a call used to cost a read of
+     * the switch and two transactions: "was it paid?", then "record"). The call is answered
+     * {@code outcome}, or Unavailable while the operator has the rail down; a key that was paid stays
+     * paid. Returns what is stored after the call: Paid for a key paid before, whatever this call says.
+     */
+    SandboxOutcome call(PayOut request, SandboxOutcome outcome) {
+        String stored = ownTransaction.execute(status -> jdbc.queryForObject("""
+                        insert into sandbox_payout (idempotency_key, transaction_id, attempt_no, send_method_id,
+                            amount_minor, currency, calls, outcome)
+                        values (?, ?, ?, ?, ?, ?, 1, case when coalesce((select down from sandbox_rail_mode
+                            where send_method_id = ?), false) then 'Unavailable' else ? end)
+                        on conflict (idempotency_key) do update
+                            set outcome = case when sandbox_payout.outcome = 'Paid' then 'Paid' else excluded.outcome end,
+                                calls = sandbox_payout.calls + case when sandbox_payout.outcome = 'Pending' then 0 else 1 end,
+                                last_called_at = now()
+                        returning outcome""", String.class,
+                request.idempotencyKey(), request.transactionId().value(), request.attemptNo(),
+                request.method().name(), request.amount().minorUnits(), request.amount().currency().name(),
+                request.method().name(), outcome.name()));
+        return SandboxOutcome.valueOf(stored);
     }
 
     void record(PayOut request, SandboxOutcome outcome) {

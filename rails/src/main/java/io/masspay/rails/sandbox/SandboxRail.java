@@ -14,25 +14,17 @@ import java.time.Duration;
  * closed, anything else paid. Currencies without cents (JPY) always pay. A key that was paid answers
  * Paid again without paying twice; every call is recorded.
  */
-record SandboxRail(SendMethod method, SandboxPayouts payouts, SandboxSwitch rails, Duration slowness)
+record SandboxRail(SendMethod method, SandboxPayouts payouts, Duration slowness)
         implements RailGateway {
 
     @Override
     public RailResponse payOut(PayOut request) {
-        if (payouts.alreadyPaid(request)) {
-            return new RailResponse(RailOutcome.Paid);
-        }
-        if (rails.isDown(method)) {
-            payouts.record(request, SandboxOutcome.Unavailable);
-            return new RailResponse(RailOutcome.Unavailable);
-        }
-        SandboxOutcome outcome = outcomeFor(request);
+        SandboxOutcome outcome = payouts.call(request, outcomeFor(request));
         if (outcome == SandboxOutcome.Pending) {
-            payouts.record(request, SandboxOutcome.Pending);
             slowDown();
             outcome = SandboxOutcome.Paid;
+            payouts.record(request, outcome);
         }
-        payouts.record(request, outcome);
         return new RailResponse(outcome.railOutcome());
     }
 

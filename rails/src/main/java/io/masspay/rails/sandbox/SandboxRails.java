@@ -15,11 +15,11 @@ public class SandboxRails {
 
     private final List<RailGateway> gateways;
 
-    SandboxRails(SandboxPayouts payouts, SandboxSwitch rails,
+    SandboxRails(SandboxPayouts payouts,
                  @Value("${masspay.sandbox.slow-call:PT2S}") Duration slowness) {
         this.gateways = Arrays.stream(SendMethod.values())
                 .filter(m -> !m.isWallet())
-                .<RailGateway>map(m -> new SandboxRail(m, payouts, rails, slowness))
+                .<RailGateway>map(m -> new SandboxRail(m, payouts, slowness))
                 .toList();
     }
 

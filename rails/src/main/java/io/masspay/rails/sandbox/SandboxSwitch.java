@@ -4,7 +4,10 @@ import io.masspay.kernel.payout.SendMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The operator's Up/Down switch per sandbox rail, in the database so that every node sees it. */
+/**
+ * The operator's Up/Down switch per sandbox rail, in the database so that every node sees it; a call
+ * reads it in the statement that records the call ({@link SandboxPayouts#call}).
+ */
 @Repository
 public class SandboxSwitch {
 
@@ -18,10 +21,5 @@ public class SandboxSwitch {
         jdbc.update("""
                 insert into sandbox_rail_mode (send_method_id, down) values (?, ?)
                 on conflict (send_method_id) do update set down = excluded.down""", method.name(), down);
-    }
-
-    boolean isDown(SendMethod method) {
-        return jdbc.queryForList("select down from sandbox_rail_mode where send_method_id = ?", Boolean.class,
-                method.name()).stream().findFirst().orElse(false);
     }
 }
