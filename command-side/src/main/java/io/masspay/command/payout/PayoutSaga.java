@@ -37,7 +37,7 @@ import java.util.Map;
  * saga ends with it), or refused and compensated ({@link PayoutFailed} -> {@link ReturnFunds} ->
  * {@link FundsReturnedToWallet} -> {@link RetainedInWallet}).
  *
- * <p>Deadlines exist only while the attempt waits (ADR 0008): a rail that pays on the first call, the
+ * <p>Deadlines exist only while the attempt waits (ADR 0009): a rail that pays on the first call, the
  * common case, leaves no saga row and no deadline behind, where it used to cost a timeout scheduled and
  * cancelled, a saga stored, loaded again for the {@link PayoutSucceeded} and deleted.
  */
