@@ -6,9 +6,11 @@ import io.masspay.infra.support.MassPayIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ class ClientErrorsIT {
 
     @Autowired
     WebTestClient http;
+
+    @LocalServerPort
+    int port;
 
     Issuer issuer;
     MassPayApi api;
@@ -61,6 +66,19 @@ class ClientErrorsIT {
         assertThat(ContractBody.error(text(answer))).containsEntry("ErrorCode", "INVALID_FIELD");
         assertThat(api.issuerGet(issuer, "/API/v4/Wallets/" + issuer.walletId(), Map.class))
                 .as("nothing funded").containsEntry("Balance", "10.00");
+    }
+
+    @Test
+    void shouldAnswer400InTheContractToAPathTheFirewallRefuses() {
+        for (String id : List.of("%00", "PAT%00X", "a%2Fb", "a%5Cb", "%2E%2E", "a%25b")) {
+            EntityExchangeResult<byte[]> answer = http.get()
+                    .uri(URI.create("http://localhost:" + port + "/API/v4/Recipients/" + id + "/Wallets"))
+                    .headers(h -> h.setBearerAuth(issuer.apiKey())).exchange()
+                    .expectBody(byte[].class).returnResult();
+
+            assertThat(answer.getStatus().value()).as(id).isEqualTo(400);
+            assertThat(ContractBody.error(text(answer))).as(id).containsEntry("ErrorCode", "INVALID_FIELD");
+        }
     }
 
     private static String text(EntityExchangeResult<byte[]> answer) {
