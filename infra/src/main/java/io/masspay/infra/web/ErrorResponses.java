@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -73,6 +74,13 @@ class ErrorResponses implements WebExceptionHandler {
             return write(exchange, status.getStatusCode().value(), ErrorCode.VALIDATION_FAILED,
                     "The request cannot be processed as sent", List.of());
         }
+        if (hasSqlState(failure, "22021", "22P05")) {
+            return write(exchange, 422, ErrorCode.INVALID_FIELD, "A text value contains a NUL character", List.of());
+        }
+        if (hasSqlState(failure, "22001")) {
+            return write(exchange, 422, ErrorCode.INVALID_FIELD, "A text value is longer than its field allows",
+                    List.of());
+        }
         if (find(failure, CannotGetJdbcConnectionException.class) != null
                 || find(failure, DataAccessResourceFailureException.class) != null) {
             return write(exchange, 503, ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable; retry later",
@@ -86,6 +94,21 @@ class ErrorResponses implements WebExceptionHandler {
     private Mono<Void> write(ServerWebExchange exchange, int status, ErrorCode code, String message,
                              List<FieldError> errors) {
         return writer.write(exchange, status, code, message, errors);
+    }
+
+    /**
+     * Text PostgreSQL will not store: U+0000 ("invalid byte sequence for encoding UTF8: 0x00", SQLSTATE 22021;
+     * 22P05 for other untranslatable characters) or a value longer than its column (22001). The statement fails
+     * before anything is written and the request's transaction rolls back, so the client's value is the whole
+     * problem: a 422, not a 500. A safety net: fields validated at the edge name themselves in {@code Errors}.
+     */
+    private static boolean hasSqlState(Throwable failure, String... states) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && List.of(states).contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

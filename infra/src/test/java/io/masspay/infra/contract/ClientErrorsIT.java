@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -29,6 +31,9 @@ class ClientErrorsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Issuer issuer;
     MassPayApi api;
@@ -55,6 +60,7 @@ class ClientErrorsIT {
 
     @Test
     void shouldAnswer415InTheContractToAFormPostedWhereJsonIsExpected() {
+        long before = eventsOf(issuer.walletId());
         EntityExchangeResult<byte[]> answer = http.post()
                 .uri("/API/v4/Admin/Issuers/" + issuer.account() + "/Wallets/" + issuer.walletId() + "/Fund")
                 .headers(h -> h.setBearerAuth(MassPayApi.OPERATOR_TOKEN))
@@ -64,8 +70,7 @@ class ClientErrorsIT {
 
         assertThat(answer.getStatus().value()).isEqualTo(415);
         assertThat(ContractBody.error(text(answer))).containsEntry("ErrorCode", "INVALID_FIELD");
-        assertThat(api.issuerGet(issuer, "/API/v4/Wallets/" + issuer.walletId(), Map.class))
-                .as("nothing funded").containsEntry("Balance", "10.00");
+        assertThat(eventsOf(issuer.walletId())).as("nothing funded").isEqualTo(before);
     }
 
     @Test
@@ -79,6 +84,44 @@ class ClientErrorsIT {
             assertThat(answer.getStatus().value()).as(id).isEqualTo(400);
             assertThat(ContractBody.error(text(answer))).as(id).containsEntry("ErrorCode", "INVALID_FIELD");
         }
+    }
+
+    @Test
+    void shouldRefuseFreeTextPostgresCannotStoreWith422AndWriteNothing() {
+        api.recipient(issuer, "PAT-NUL", "Individual");
+        long cards = jdbc.queryForObject("select count(*) from card", Long.class);
+        long recipients = jdbc.queryForObject("select count(*) from recipient", Long.class);
+
+        EntityExchangeResult<byte[]> card = http.post().uri("/API/v4/Recipients/PAT-NUL/Cards")
+                .headers(h -> h.setBearerAuth(issuer.apiKey())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("CardId", "CRD-NUL", "Last4", "4242", "Network", "Vi\u0000sa", "Default", true))
+                .exchange().expectBody(byte[].class).returnResult();
+        EntityExchangeResult<byte[]> recipient = http.post().uri("/API/v4/Recipients")
+                .headers(h -> h.setBearerAuth(issuer.apiKey())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("RecipientId", "PAT-NUL2", "Type", "Individual", "Name", "N\u0000", "Email",
+                        "n@example.com", "Country", "US")).exchange().expectBody(byte[].class).returnResult();
+        EntityExchangeResult<byte[]> tooLong = http.post().uri("/API/v4/Recipients")
+                .headers(h -> h.setBearerAuth(issuer.apiKey())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("RecipientId", "PAT-LONG", "Type", "Individual", "Name", "Long", "Email",
+                        "n@example.com", "Country", "US", "Address", Map.of("Line1", "x".repeat(1000), "City", "C",
+                                "PostalCode", "1", "Country", "US"))).exchange().expectBody(byte[].class).returnResult();
+        EntityExchangeResult<byte[]> lookup = http.get()
+                .uri(URI.create("http://localhost:" + port + "/API/v4/Fund/BatchTransfer?CustomerBatchId=B%00"))
+                .headers(h -> h.setBearerAuth(issuer.apiKey())).exchange().expectBody(byte[].class).returnResult();
+
+        for (EntityExchangeResult<byte[]> answer : List.of(card, recipient, tooLong)) {
+            assertThat(answer.getStatus().value()).isEqualTo(422);
+            assertThat(ContractBody.error(text(answer))).containsEntry("ErrorCode", "INVALID_FIELD");
+        }
+        assertThat(lookup.getStatus().value()).as("a NUL in a query parameter").isBetween(400, 499);
+        ContractBody.error(text(lookup));
+        assertThat(jdbc.queryForObject("select count(*) from card", Long.class)).isEqualTo(cards);
+        assertThat(jdbc.queryForObject("select count(*) from recipient", Long.class)).isEqualTo(recipients);
+    }
+
+    private long eventsOf(String aggregateId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, aggregateId);
     }
 
     private static String text(EntityExchangeResult<byte[]> answer) {
