@@ -119,6 +119,25 @@ class ClientErrorsIT {
         assertThat(jdbc.queryForObject("select count(*) from recipient", Long.class)).isEqualTo(recipients);
     }
 
+    @Test
+    void shouldRefuseASubmissionWhoseAcceptExcludesJsonBeforeCarryingItOut() {
+        api.recipient(issuer, "PAT-X", "Individual");
+        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+
+        for (String accept : List.of("application/xml", "garbage")) {
+            EntityExchangeResult<byte[]> answer = http.post().uri("/API/v4/Fund/BatchTransfer")
+                    .headers(h -> h.setBearerAuth(issuer.apiKey())).header("Accept", accept)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(MassPayApi.batch(issuer, List.of(MassPayApi.walletItem("T-" + accept.length(), "PAT-X",
+                            "XTR94502", "1.00")))).exchange().expectBody(byte[].class).returnResult();
+
+            assertThat(answer.getStatus().value()).as(accept).isEqualTo(406);
+            assertThat(ContractBody.error(text(answer))).containsEntry("ErrorCode", "INVALID_FIELD");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
+                .as("no batch was submitted behind the 406").isEqualTo(events);
+    }
+
     private long eventsOf(String aggregateId) {
         return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Long.class, aggregateId);
