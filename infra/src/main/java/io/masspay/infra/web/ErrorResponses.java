@@ -11,10 +11,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
@@ -33,6 +33,7 @@ import java.util.List;
 class ErrorResponses implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final String NOT_ACCEPTABLE = "Accept excludes every representation of this resource";
 
     private final ErrorWriter writer;
 
@@ -49,8 +50,10 @@ class ErrorResponses implements WebExceptionHandler {
         if (find(failure, DataBufferLimitException.class) != null) {
             return write(exchange, 413, ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than 10 MiB", List.of());
         }
-        if (failure instanceof UnsupportedMediaTypeStatusException unsupported) {
-            String message = "Content-Type must be " + accepted(unsupported);
+        // Spring raises 415 both as UnsupportedMediaTypeStatusException and, reading a form, as a plain status
+        if (failure instanceof ResponseStatusException unsupported && unsupported.getStatusCode().value() == 415) {
+            String message = "Content-Type must be " + (unsupported instanceof UnsupportedMediaTypeStatusException media
+                    ? accepted(media) : "application/json");
             return write(exchange, 415, ErrorCode.INVALID_FIELD, message,
                     List.of(new FieldError("Content-Type", ErrorCode.INVALID_FIELD, message)));
         }
@@ -58,11 +61,28 @@ class ErrorResponses implements WebExceptionHandler {
             return write(exchange, 400, ErrorCode.MALFORMED_JSON, "The body is not valid UTF-8 JSON of the expected shape",
                     List.of());
         }
+        if (failure instanceof NotAcceptableStatusException) {
+            // an Accept header that excludes JSON (or is no media type at all) is the client's mistake, not ours
+            return write(exchange, 406, ErrorCode.INVALID_FIELD, NOT_ACCEPTABLE,
+                    List.of(new FieldError("Accept", ErrorCode.INVALID_FIELD, NOT_ACCEPTABLE)));
+        }
         if (failure instanceof MethodNotAllowedException) {
             return write(exchange, 405, ErrorCode.NOT_FOUND, "Method not allowed on this path", List.of());
         }
         if (failure instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
             return write(exchange, 404, ErrorCode.NOT_FOUND, "No such resource", List.of());
+        }
+        if (failure instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+            // any other refusal Spring makes on its own is still the client's: keep its status, in the contract
+            return write(exchange, status.getStatusCode().value(), ErrorCode.VALIDATION_FAILED,
+                    "The request cannot be processed as sent", List.of());
+        }
+        if (hasSqlState(failure, "22021", "22P05")) {
+            return write(exchange, 422, ErrorCode.INVALID_FIELD, "A text value contains a NUL character", List.of());
+        }
+        if (hasSqlState(failure, "22001")) {
+            return write(exchange, 422, ErrorCode.INVALID_FIELD, "A text value is longer than its field allows",
+                    List.of());
         }
         if (find(failure, CannotGetJdbcConnectionException.class) != null
                 || find(failure, DataAccessResourceFailureException.class) != null || lostTheDatabase(failure)) {
@@ -99,6 +119,21 @@ class ErrorResponses implements WebExceptionHandler {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Text PostgreSQL will not store: U+0000 ("invalid byte sequence for encoding UTF8: 0x00", SQLSTATE 22021;
+     * 22P05 for other untranslatable characters) or a value longer than its column (22001). The statement fails
+     * before anything is written and the request's transaction rolls back, so the client's value is the whole
+     * problem: a 422, not a 500. A safety net: fields validated at the edge name themselves in {@code Errors}.
+     */
+    private static boolean hasSqlState(Throwable failure, String... states) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && List.of(states).contains(sql.getSQLState())) {
                 return true;
             }
         }

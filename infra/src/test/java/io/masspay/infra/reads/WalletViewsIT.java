@@ -67,7 +67,16 @@ class WalletViewsIT {
             http.get().uri(path).headers(h -> h.setBearerAuth(stranger.apiKey())).exchange()
                     .expectStatus().isNotFound().expectBody().jsonPath("$.ErrorCode").isEqualTo("NOT_FOUND");
         }
-        assertThat(api.issuerGet(stranger, "/API/v4/Recipients/PAT-1/Wallets", List.class))
-                .as("another issuer's recipient shows no wallets").isEmpty();
+        byte[] someoneElses = http.get().uri("/API/v4/Recipients/PAT-1/Wallets")
+                .headers(h -> h.setBearerAuth(stranger.apiKey())).exchange()
+                .expectStatus().isNotFound().expectBody().returnResult().getResponseBody();
+        byte[] nobodys = http.get().uri("/API/v4/Recipients/PAT-NOBODY/Wallets")
+                .headers(h -> h.setBearerAuth(stranger.apiKey())).exchange()
+                .expectStatus().isNotFound().expectBody().returnResult().getResponseBody();
+        assertThat(someoneElses).as("another issuer's recipient is answered like one that does not exist")
+                .isEqualTo(nobodys);
+        api.recipient(stranger, "PAT-NEW", "Individual");
+        assertThat(api.issuerGet(stranger, "/API/v4/Recipients/PAT-NEW/Wallets", List.class))
+                .as("a recipient of one's own with no wallet yet").isEmpty();
     }
 }

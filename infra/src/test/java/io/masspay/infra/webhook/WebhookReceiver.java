@@ -60,7 +60,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpServer server;
+    private volatile HttpServer server;
+    private final int port;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Mode> modes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
@@ -68,15 +69,31 @@ final class WebhookReceiver implements AutoCloseable {
     private final CountDownLatch hangUntilClosed = new CountDownLatch(1);
 
     WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/hooks/", this::handle);
+        server = listen(0);
+        port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int onPort) throws IOException {
+        HttpServer listening = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+        listening.createContext("/hooks/", this::handle);
         // a thread per request: a hanging endpoint must not stop this server from answering the others
-        server.setExecutor(threads);
-        server.start();
+        listening.setExecutor(threads);
+        listening.start();
+        return listening;
     }
 
     String url(String endpoint) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + endpoint;
+        return "http://127.0.0.1:" + port + "/hooks/" + endpoint;
+    }
+
+    /** The whole receiver goes away: its port refuses connections until {@link #up()}. */
+    void down() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port, so the URLs handed out before still lead here. */
+    void up() throws IOException {
+        server = listen(port);
     }
 
     void mode(String endpoint, Mode mode) {

@@ -78,17 +78,27 @@ class WalletController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** The recipient's first wallet in a currency is its default there, as on the command side. */
+    /**
+     * The recipient's first wallet in a currency is its default there, as on the command side. A recipient
+     * that is not the caller's is NOT_FOUND (API.md section 1), answered exactly like one that does not exist;
+     * the recipient table is reference data (ADR 0002), written before any wallet of the recipient exists.
+     */
     @GetMapping("/API/v4/Recipients/{recipientId}/Wallets")
     Mono<List<RecipientWallet>> recipientWallets(Caller caller, @PathVariable String recipientId) {
-        return Mono.fromCallable(() -> jdbc.query("""
+        return Mono.fromCallable(() -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("""
+                    select exists (select 1 from recipient where issuer_account_number = ? and recipient_id = ?)""",
+                    Boolean.class, caller.issuer().value(), recipientId))) {
+                throw new MassPayException(ErrorCode.NOT_FOUND, "Recipient not found");
+            }
+            return jdbc.query("""
                         select a.*, row_number() over (partition by currency order by created_at, account_id) = 1 as first
                         from ledger_account a
                         where account_type = 'RecipientWallet' and issuer_account_number = ? and owner_id = ?
                         order by currency, created_at""",
-                (rs, i) -> new RecipientWallet(rs.getString("account_id"), rs.getString("currency"), money(rs),
-                        rs.getBoolean("first")), caller.issuer().value(), recipientId))
-                .subscribeOn(Schedulers.boundedElastic());
+                    (rs, i) -> new RecipientWallet(rs.getString("account_id"), rs.getString("currency"), money(rs),
+                            rs.getBoolean("first")), caller.issuer().value(), recipientId);
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/API/v4/Wallets/{walletId}/Entries")

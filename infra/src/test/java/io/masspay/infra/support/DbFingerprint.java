@@ -1,0 +1,60 @@
+package io.masspay.infra.support;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a request could have written, in one string: the event store (rows and highest index) and every
+ * command-side table, row by row (so an update shows as well as an insert). Two equal fingerprints around a
+ * refused request prove it wrote nothing. Read models and the webhook outbox are left out: they follow the
+ * event store asynchronously.
+ */
+public final class DbFingerprint {
+
+    private static final String SQL = """
+            select concat_ws(' | ',
+              (select count(*) || '@' || coalesce(max(global_index), 0) from domain_event_entry),
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from issuer t),
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from api_key t),
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from oauth_client t),
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from recipient t),
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from bank_account t),
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from card t),
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from wallet_registry t),
+              (select count(*) from batch_claim), (select count(*) from transaction_claim),
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from webhook_endpoint t),
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from sandbox_rail_mode t))""";
+
+    private final JdbcTemplate jdbc;
+
+    public DbFingerprint(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public String now() {
+        return jdbc.queryForObject(SQL, String.class);
+    }
+
+    /**
+     * Until the background work of earlier requests has ended: no payout saga or deadline left, every claimed
+     * item in the status read model and final there, and the fingerprint unchanged across two reads. Returns it.
+     */
+    public String awaitQuiet() {
+        AtomicReference<String> last = new AtomicReference<>(now());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(150))
+                .until(() -> last.getAndSet(now()).equals(last.get()) && nothingInFlight());
+        return last.get();
+    }
+
+    private boolean nothingInFlight() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select not exists (select 1 from sagaentry) and not exists (select 1 from scheduled_tasks)
+                   and not exists (select 1 from batch_item_view where status = 'Processing')
+                   and (select count(*) from batch_item_view) = (select count(*) from transaction_claim)""",
+                Boolean.class));
+    }
+}
