@@ -85,6 +85,9 @@ public final class AppNode implements AutoCloseable {
                     java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            // a test JVM that is stopped half-way must not leave application processes behind
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -163,7 +166,9 @@ public final class AppNode implements AutoCloseable {
 
     /** A client of this node, for {@link MassPayApi} and anything else over HTTP. */
     public WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(60)).build();
+        // a status page of 1,000 items is larger than the client's default 256 KiB buffer
+        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(60))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
     }
 
     public MassPayApi api() {
