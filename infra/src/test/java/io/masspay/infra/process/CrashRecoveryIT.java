@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * delivery is at least once). Each cycle adds a batch to the same database and checks everything so far.
  *
  * <p>CI-sized by default (3 cycles of 500 items). The full setting of issue 7:
- * {@code -Dmasspay.crash.cycles=10 -Dmasspay.crash.items=2000}; the kill moments come from
+ * {@code -Dmasspay.crash.cycles=10 -Dmasspay.crash.items=2000 -Dmasspay.crash.kill-window-ms=10000}; the kill moments come from
  * {@code -Dmasspay.crash.seed} (printed; random when absent) within {@code -Dmasspay.crash.kill-window-ms}.
  */
 class CrashRecoveryIT {
