@@ -2,6 +2,10 @@ package io.masspay.infra.axon;
 
 import io.masspay.command.batch.BatchSequencingPolicy;
 import io.masspay.command.payment.PaymentsSequencingPolicy;
+import io.masspay.infra.cluster.NodeName;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -22,10 +26,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon on PostgreSQL, declared explicitly. Under Spring Boot 4, Axon 4.13's JDBC and transaction
@@ -92,8 +99,14 @@ public class AxonPostgresConfiguration {
                 .build();
     }
 
+    /**
+     * Claims carry this node's name, so an operator (and the multi-node test) sees which node holds which
+     * segment. A node that dies keeps its claims until {@code masspay.tokens.claim-timeout} passes without
+     * an update; only then may another node take them over (README, "Scaling out").
+     */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, NodeName nodeName,
+                                 @Value("${masspay.tokens.claim-timeout:PT10S}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
@@ -106,7 +119,8 @@ public class AxonPostgresConfiguration {
                         .setTimestampColumn("timestamp")
                         .setOwnerColumn("owner")
                         .build())
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(claimTimeout)
+                .nodeId(nodeName.value())
                 .contentType(byte[].class)
                 .build();
     }
@@ -122,8 +136,23 @@ public class AxonPostgresConfiguration {
 
     /** Named by {@code @Aggregate(cache = "aggregateCache")} on the aggregates paid per item. */
     @Bean
-    public BoundedCache aggregateCache(@Value("${masspay.aggregates.cache-entries:50000}") int entries) {
-        return new BoundedCache(entries);
+    public BoundedCache aggregateCache(@Value("${masspay.aggregates.cache-entries:50000}") int entries,
+                                       @Value("${masspay.aggregates.verify-cached-version:true}") boolean verify,
+                                       JdbcTemplate jdbc) {
+        return new BoundedCache(entries, verify ? new StoredVersions(jdbc) : null);
+    }
+
+    /** Axon's gateway, plus {@link ConflictRetry} for commands that lost a race to another node. */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "command-conflict-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(new ConflictRetry(retries, 5, Duration.ofMillis(20)))
+                .build();
     }
 
     @Bean

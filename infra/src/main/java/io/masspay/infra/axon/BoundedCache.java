@@ -2,22 +2,39 @@ package io.masspay.infra.axon;
 
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A strong, bounded, least-recently-used cache for aggregates. Axon's weak-reference cache loses its
  * entries to the garbage collector between a submission and its processing, so every step reloaded
- * every stream (STACK.md: 700 vs 2,900 items/s). Staleness across nodes is safe: an aggregate loaded
- * from a stale entry appends with a sequence number the event store refuses, the unit of work rolls
- * back, Axon evicts the entry, and the retry loads the stream.
+ * every stream (STACK.md: 700 vs 2,900 items/s).
+ *
+ * <p>With several nodes on one database an entry can be stale: another node appended to the stream.
+ * A stale aggregate that appends is refused by the event store (unique aggregate and sequence number),
+ * the unit of work rolls back and Axon evicts the entry. But a stale aggregate that decides to do
+ * nothing is never refused: a {@code Transaction} that does not know attempt 2 yet ignores attempt 2's
+ * {@code CompleteItem}, and the item would stay Processing for ever (ADR 0008). So, unless
+ * {@code masspay.aggregates.verify-cached-version=false} (one node only), a hit is used only if the
+ * stream's last sequence number in the store is still the cached version: one index-only query instead
+ * of reading and replaying the stream.
  */
 public class BoundedCache implements Cache {
 
     private final Map<Object, Object> entries;
+    private final StoredVersions stored;
 
+    /** A cache that trusts its entries: right only when this node is the one writer of the event store. */
     public BoundedCache(int maxEntries) {
+        this(maxEntries, null);
+    }
+
+    /** @param stored the event store's versions to check hits against; null to trust every hit */
+    public BoundedCache(int maxEntries, StoredVersions stored) {
+        this.stored = stored;
         this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
@@ -28,8 +45,22 @@ public class BoundedCache implements Cache {
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized <K, V> V get(K key) {
-        return (V) entries.get(key);
+    public <K, V> V get(K key) {
+        Object entry;
+        synchronized (this) {
+            entry = entries.get(key);
+        }
+        if (entry == null || stored == null || !(entry instanceof AggregateCacheEntry<?> aggregate)) {
+            return (V) entry;
+        }
+        Long current = stored.lastSequenceNumber(String.valueOf(key));
+        if (!Objects.equals(current, CachedVersion.of(aggregate))) {
+            synchronized (this) {
+                entries.remove(key, entry);
+            }
+            return null;
+        }
+        return (V) entry;
     }
 
     @Override

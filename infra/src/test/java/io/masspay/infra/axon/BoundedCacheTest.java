@@ -1,0 +1,76 @@
+package io.masspay.infra.axon;
+
+import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A cached aggregate is used only while the event store has nothing newer (ADR 0008). */
+class BoundedCacheTest {
+
+    static class Account {
+        @AggregateIdentifier
+        String id = "acc-1";
+    }
+
+    /** The store as another node left it: the last sequence number per stream. */
+    private final Map<String, Long> store = new HashMap<>();
+    private final BoundedCache cache = new BoundedCache(10, new StoredVersions(null) {
+        @Override
+        public Long lastSequenceNumber(String aggregateIdentifier) {
+            return store.get(aggregateIdentifier);
+        }
+    });
+
+    @Test
+    void a_cached_aggregate_as_new_as_its_stream_is_used() {
+        cache.put("acc-1", entryAtVersion(4));
+        store.put("acc-1", 4L);
+
+        assertThat((Object) cache.get("acc-1")).isNotNull();
+    }
+
+    @Test
+    void a_cached_aggregate_behind_its_stream_is_dropped_so_the_stream_is_read_again() {
+        cache.put("acc-1", entryAtVersion(4));
+        store.put("acc-1", 6L);
+
+        assertThat((Object) cache.get("acc-1")).isNull();
+        assertThat(cache.containsKey("acc-1")).as("evicted").isFalse();
+    }
+
+    @Test
+    void without_a_store_to_ask_every_entry_is_trusted() {
+        BoundedCache trusting = new BoundedCache(10);
+        trusting.put("acc-1", entryAtVersion(4));
+
+        assertThat((Object) trusting.get("acc-1")).isNotNull();
+    }
+
+    @Test
+    void the_least_recently_used_entry_goes_first() {
+        BoundedCache small = new BoundedCache(2);
+        small.put("a", 1);
+        small.put("b", 2);
+        small.get("a");
+        small.put("c", 3);
+
+        assertThat(small.containsKey("a")).isTrue();
+        assertThat(small.containsKey("b")).isFalse();
+    }
+
+    private static AggregateCacheEntry<Account> entryAtVersion(long version) {
+        EventSourcedAggregate<Account> aggregate = EventSourcedAggregate.reconstruct(new Account(),
+                AnnotatedAggregateMetaModelFactory.inspectAggregate(Account.class), version, false,
+                SimpleEventBus.builder().build(), NoSnapshotTriggerDefinition.TRIGGER);
+        return new AggregateCacheEntry<>(aggregate);
+    }
+}
