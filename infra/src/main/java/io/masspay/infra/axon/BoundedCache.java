@@ -17,7 +17,7 @@ import java.util.Objects;
  * A stale aggregate that appends is refused by the event store (unique aggregate and sequence number),
  * the unit of work rolls back and Axon evicts the entry. But a stale aggregate that decides to do
  * nothing is never refused: a {@code Transaction} that does not know attempt 2 yet ignores attempt 2's
- * {@code CompleteItem}, and the item would stay Processing for ever (ADR 0008). So, unless
+ * {@code CompleteItem}, and the item would stay Processing for ever (ADR 0010). So, unless
  * {@code masspay.aggregates.verify-cached-version=false} (one node only), a hit is used only if the
  * stream's last sequence number in the store is still the cached version: one index-only query instead
  * of reading and replaying the stream.

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Sends a command again when it lost a race for its aggregate to another node (the event store refused
  * its append: {@link ConcurrencyException}), so an operator's funding or a recipient's cash-out on one
  * node does not fail with a 500 because the payments processor on another node just wrote to the same
- * wallet (ADR 0008). Only for commands sent from outside any unit of work or transaction, i.e. from the
+ * wallet (ADR 0010). Only for commands sent from outside any unit of work or transaction, i.e. from the
  * web layer: a command sent inside an event processor's batch must fail that batch instead, whose
  * rollback and retry (with the whole batch, from its token) are the processor's. Any other failure is a
  * decision of the aggregate and is never retried.

@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A cached aggregate is used only while the event store has nothing newer (ADR 0008). */
+/** A cached aggregate is used only while the event store has nothing newer (ADR 0010). */
 class BoundedCacheTest {
 
     static class Account {
