@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 
 /**
- * Several nodes on one database (README, "Scaling out"; ADR 0008). Nothing here coordinates the nodes:
+ * Several nodes on one database (README, "Scaling out"; ADR 0010). Nothing here coordinates the nodes:
  * PostgreSQL does, through Axon's token claims, the event store's unique (aggregate, sequence) key and
  * db-scheduler's row locks. This only names the node and lets each pooled processor hold its fair share
  * of segments.
