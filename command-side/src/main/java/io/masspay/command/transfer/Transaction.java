@@ -34,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * failed can no longer be confirmed; and where a new attempt starts depends on where the money is.
  * It keeps the method and amount because its payout events post them to the ledger.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(repository = "transactionRepository")
 public class Transaction {
 
     @AggregateIdentifier
