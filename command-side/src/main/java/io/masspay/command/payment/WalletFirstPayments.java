@@ -49,10 +49,12 @@ public class WalletFirstPayments {
 
     private final CommandGateway commands;
     private final EventStore events;
+    private final CachedAggregates cached;
 
-    public WalletFirstPayments(CommandGateway commands, EventStore events) {
+    public WalletFirstPayments(CommandGateway commands, EventStore events, CachedAggregates cached) {
         this.commands = commands;
         this.events = events;
+        this.cached = cached;
     }
 
     @EventHandler
@@ -83,6 +85,7 @@ public class WalletFirstPayments {
     }
 
     private void pay(List<PaymentAttempt> items) {
+        cached.verify(aggregatesTouched(items));
         List<PaymentAttempt> fromIssuer = items.stream().filter(PaymentAttempt::fromIssuer).toList();
         Set<TransactionId> debited = debitIssuers(fromIssuer);
         creditRecipients(fromIssuer, debited);
@@ -130,6 +133,17 @@ public class WalletFirstPayments {
 
     private void fail(PaymentAttempt item) {
         commands.sendAndWait(new FailItem(item.transactionId(), item.attemptNo(), ErrorCode.INSUFFICIENT_FUNDS_RUNTIME));
+    }
+
+    /** Every aggregate the chunk's commands load: issuer and recipient wallets, and each item's Transaction. */
+    private static Set<String> aggregatesTouched(List<PaymentAttempt> items) {
+        Set<String> ids = new HashSet<>();
+        for (PaymentAttempt item : items) {
+            ids.add(item.transactionId().value());
+            ids.add(item.sourceWalletId().value());
+            ids.add(item.recipientWalletId().value());
+        }
+        return ids;
     }
 
     private static Map<WalletId, List<PaymentAttempt>> groupBy(List<PaymentAttempt> items,

@@ -1,12 +1,18 @@
 package io.masspay.infra.axon;
 
+import io.masspay.command.payment.CachedAggregates;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A strong, bounded, least-recently-used cache for aggregates. Axon's weak-reference cache loses its
@@ -20,9 +26,12 @@ import java.util.Objects;
  * {@code CompleteItem}, and the item would stay Processing for ever (ADR 0010). So, unless
  * {@code masspay.aggregates.verify-cached-version=false} (one node only), a hit is used only if the
  * stream's last sequence number in the store is still the cached version: one index-only query instead
- * of reading and replaying the stream.
+ * of reading and replaying the stream. A chunk of payments checks all its aggregates in one query first
+ * ({@link #verify}); within that unit of work their hits are then used as they are.
  */
-public class BoundedCache implements Cache {
+public class BoundedCache implements Cache, CachedAggregates {
+
+    private static final String VERIFIED = BoundedCache.class.getName() + ".verified";
 
     private final Map<Object, Object> entries;
     private final StoredVersions stored;
@@ -53,6 +62,9 @@ public class BoundedCache implements Cache {
         if (entry == null || stored == null || !(entry instanceof AggregateCacheEntry<?> aggregate)) {
             return (V) entry;
         }
+        if (verifiedInThisUnitOfWork(key)) {
+            return (V) entry;
+        }
         Long current = stored.lastSequenceNumber(String.valueOf(key));
         if (!Objects.equals(current, CachedVersion.of(aggregate))) {
             synchronized (this) {
@@ -61,6 +73,44 @@ public class BoundedCache implements Cache {
             return null;
         }
         return (V) entry;
+    }
+
+    @Override
+    public void verify(Collection<String> aggregateIdentifiers) {
+        if (stored == null || !CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        Map<String, Object> cached = new HashMap<>();
+        synchronized (this) {
+            for (String id : aggregateIdentifiers) {
+                Object entry = entries.get(id);
+                if (entry instanceof AggregateCacheEntry<?>) {
+                    cached.put(id, entry);
+                }
+            }
+        }
+        if (cached.isEmpty()) {
+            return;
+        }
+        Map<String, Long> current = stored.lastSequenceNumbers(cached.keySet());
+        Set<String> verified = CurrentUnitOfWork.get().root().getOrComputeResource(VERIFIED, k -> new HashSet<>());
+        cached.forEach((id, entry) -> {
+            if (Objects.equals(current.get(id), CachedVersion.of((AggregateCacheEntry<?>) entry))) {
+                verified.add(id);
+            } else {
+                synchronized (this) {
+                    entries.remove(id, entry);
+                }
+            }
+        });
+    }
+
+    private static boolean verifiedInThisUnitOfWork(Object key) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        Set<String> verified = CurrentUnitOfWork.get().root().getResource(VERIFIED);
+        return verified != null && verified.contains(String.valueOf(key));
     }
 
     @Override

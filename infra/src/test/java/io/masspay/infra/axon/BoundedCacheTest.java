@@ -6,10 +6,17 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,12 +30,69 @@ class BoundedCacheTest {
 
     /** The store as another node left it: the last sequence number per stream. */
     private final Map<String, Long> store = new HashMap<>();
+    private final List<String> queries = new ArrayList<>();
     private final BoundedCache cache = new BoundedCache(10, new StoredVersions(null) {
         @Override
         public Long lastSequenceNumber(String aggregateIdentifier) {
+            queries.add("one " + aggregateIdentifier);
             return store.get(aggregateIdentifier);
         }
+
+        @Override
+        public Map<String, Long> lastSequenceNumbers(Collection<String> aggregateIdentifiers) {
+            queries.add("all " + new TreeSet<>(aggregateIdentifiers));
+            Map<String, Long> found = new HashMap<>(store);
+            found.keySet().retainAll(aggregateIdentifiers);
+            return found;
+        }
     });
+
+    @AfterEach
+    void endUnitOfWork() {
+        while (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().rollback();
+        }
+    }
+
+    @Test
+    void a_chunk_checks_its_cached_aggregates_in_one_query_and_then_uses_them_unchecked() {
+        cache.put("acc-1", entryAtVersion(4));
+        cache.put("acc-2", entryAtVersion(7));
+        store.put("acc-1", 4L);
+        store.put("acc-2", 7L);
+        DefaultUnitOfWork.startAndGet(null);
+
+        cache.verify(List.of("acc-1", "acc-2", "not-cached"));
+
+        assertThat((Object) cache.get("acc-1")).isNotNull();
+        assertThat((Object) cache.get("acc-2")).isNotNull();
+        assertThat(queries).containsExactly("all [acc-1, acc-2]");
+    }
+
+    @Test
+    void a_chunk_drops_the_cached_aggregates_another_node_moved_on() {
+        cache.put("acc-1", entryAtVersion(4));
+        cache.put("acc-2", entryAtVersion(7));
+        store.put("acc-1", 4L);
+        store.put("acc-2", 9L);
+        DefaultUnitOfWork.startAndGet(null);
+
+        cache.verify(List.of("acc-1", "acc-2"));
+
+        assertThat(cache.containsKey("acc-2")).as("stale, evicted").isFalse();
+        assertThat((Object) cache.get("acc-2")).isNull();
+        assertThat((Object) cache.get("acc-1")).isNotNull();
+    }
+
+    @Test
+    void a_check_holds_only_for_its_own_unit_of_work() {
+        cache.put("acc-1", entryAtVersion(4));
+        store.put("acc-1", 4L);
+        DefaultUnitOfWork.startAndGet(null).execute(() -> cache.verify(List.of("acc-1")));
+        store.put("acc-1", 5L); // another node appended after that unit of work ended
+
+        assertThat((Object) cache.get("acc-1")).isNull();
+    }
 
     @Test
     void a_cached_aggregate_as_new_as_its_stream_is_used() {
