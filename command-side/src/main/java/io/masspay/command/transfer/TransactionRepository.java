@@ -1,6 +1,7 @@
 package io.masspay.command.transfer;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,9 +22,11 @@ import java.util.Map;
  * aggregates it manages answers "is this aggregate still managed?" by identifier instead of by scanning every entry.
  * Axon asks that once per aggregate at commit, so a submission that creates 5,000 Transactions in one unit of work
  * did 12.5 million comparisons (a third of the POST's CPU in a JFR profile; bench/README). Everything else is
- * Axon's own: same cache, locking, event store and handler resolution as the default repository.
+ * Axon's own: same cache, locking, event store and handler resolution as the default repository. (It extends
+ * the caching repository that {@code EventSourcingRepository.builder().cache(...).build()} would return: calling
+ * a plain repository's constructor with that builder silently drops the cache.)
  */
-public class TransactionRepository extends EventSourcingRepository<Transaction> {
+public class TransactionRepository extends CachingEventSourcingRepository<Transaction> {
 
     private final String managedKey = this + "_MANAGED_BY_ID";
 

@@ -1,5 +1,6 @@
 package io.masspay.infra.contract;
 
+import io.masspay.command.payment.WalletFirstPayments;
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
 import io.masspay.infra.support.MassPayIntegrationTest;
@@ -12,15 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.ObjectMapper;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static io.masspay.infra.support.MassPayApi.item;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Synchronous validation costs a constant number of SQL statements, whatever the size of the batch
@@ -52,6 +56,9 @@ class SubmissionQueryCountIT {
     @Autowired
     Scheduler deadlines;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     MassPayApi api;
     Issuer issuer;
 
@@ -73,7 +80,7 @@ class SubmissionQueryCountIT {
     @AfterEach
     void resumeProcessing() {
         deadlines.resume();
-        streamingProcessors().forEach(EventProcessor::start);
+        streamingProcessors().stream().filter(p -> !p.isRunning()).forEach(EventProcessor::start);
     }
 
     @Test
@@ -96,6 +103,40 @@ class SubmissionQueryCountIT {
             System.out.printf("POST of %d items: median %d ms (runs %s)%n", size,
                     millis.stream().sorted().toList().get(1), millis);
         }
+    }
+
+    /**
+     * Paying wallet items costs statements per chunk, not per item (DESIGN.md, step 2): the items' Transactions
+     * come from the aggregate cache, checked against the store in one query for the whole chunk. A lost cache or a
+     * check per item costs at least one statement per item.
+     */
+    @Test
+    void shouldPayWalletItemsInStatementsPerChunkNotPerItem() {
+        int size = 1_000;
+        List<Map<String, Object>> items = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            items.add(MassPayApi.walletItem("W-" + i, i % 2 == 0 ? "PAT-1" : "ORG-1", i % 2 == 0 ? "XTR94502" : "XTR94504",
+                    "1.00"));
+        }
+        api.submitRaw(issuer, "application/json", JSON.writeValueAsBytes(Map.of("IssuerAccountNumber",
+                        issuer.account(), "SourceWalletId", issuer.walletId(), "CustomerBatchId", "W-B", "Items", items)))
+                .expectStatus().isAccepted();
+        EventProcessor payments = processing.eventProcessor(WalletFirstPayments.GROUP).orElseThrow();
+
+        statements.start();
+        payments.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> succeeded() >= size);
+        Map<String, Integer> counted = statements.stop();
+        int paying = counted.entrySet().stream().filter(e -> e.getKey().startsWith("WorkPackage[payments]"))
+                .mapToInt(Map.Entry::getValue).sum();
+        System.out.printf("Statements prepared by the payments processor for %d wallet items: %d%n", size, paying);
+
+        assertThat(paying).as("statements for %d wallet items", size).isLessThan(size / 4);
+    }
+
+    private long succeeded() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%ItemSucceeded'",
+                Long.class);
     }
 
     private Map<String, Integer> statementsFor(byte[] body) {
