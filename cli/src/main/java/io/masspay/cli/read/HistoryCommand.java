@@ -1,32 +1,20 @@
 package io.masspay.cli.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.masspay.cli.ApiCommand;
 import io.masspay.cli.ExitCode;
-import io.masspay.cli.MassPayCli;
-import io.masspay.cli.api.ConnectionOptions;
 import io.masspay.cli.text.Json;
 import io.masspay.cli.text.Table;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** {@code masspay history BATCH_ID TX_ID}: GET .../BatchTransfer/{BatchId}/Items/{CustomerTransactionId}/History. */
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show every attempt of one item, with its outcome and the time of each step.")
-public final class HistoryCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MassPayCli root;
-
-    @Spec
-    CommandSpec spec;
+public final class HistoryCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "BATCH_ID", description = "The BatchId (bt_...).")
     String batchId;
@@ -37,13 +25,10 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the API's JSON answer instead of the table.")
     boolean json;
 
-    @Mixin
-    ConnectionOptions connection;
-
     @Override
     public Integer call() throws Exception {
-        JsonNode history = root.client(connection, spec.commandLine()).history(batchId, customerTransactionId);
-        PrintWriter out = spec.commandLine().getOut();
+        JsonNode history = client().history(batchId, customerTransactionId);
+        PrintWriter out = out();
         if (json) {
             JsonOutput.print(out, history);
         } else {

@@ -1,37 +1,26 @@
 package io.masspay.cli.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.masspay.cli.ApiCommand;
 import io.masspay.cli.ExitCode;
-import io.masspay.cli.MassPayCli;
-import io.masspay.cli.api.ConnectionOptions;
 import io.masspay.cli.api.MassPayClient;
 import io.masspay.cli.progress.Progress;
 import io.masspay.cli.progress.Summary;
 import io.masspay.cli.progress.WaitOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code masspay status BATCH_ID}: GET /API/v4/Fund/BatchTransfer/{BatchId}. */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show a batch: status, counts, amounts and a page of its items. With --wait, follow it "
                 + "until it is final first.")
-public final class StatusCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MassPayCli root;
-
-    @Spec
-    CommandSpec spec;
+public final class StatusCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "BATCH_ID", description = "The BatchId from the submission (bt_...).")
     String batchId;
@@ -52,13 +41,10 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     WaitOptions waiting;
 
-    @Mixin
-    ConnectionOptions connection;
-
     @Override
     public Integer call() throws Exception {
-        MassPayClient client = root.client(connection, spec.commandLine());
-        var out = spec.commandLine().getOut();
+        MassPayClient client = client();
+        var out = out();
         if (waiting.enabled()) {
             long started = root.nanoTime().getAsLong();
             JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime())

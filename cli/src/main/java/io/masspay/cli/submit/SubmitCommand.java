@@ -1,9 +1,8 @@
 package io.masspay.cli.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.masspay.cli.ApiCommand;
 import io.masspay.cli.ExitCode;
-import io.masspay.cli.MassPayCli;
-import io.masspay.cli.api.ConnectionOptions;
 import io.masspay.cli.api.MassPayClient;
 import io.masspay.cli.progress.Progress;
 import io.masspay.cli.progress.Summary;
@@ -11,19 +10,15 @@ import io.masspay.cli.progress.WaitOptions;
 import io.masspay.cli.text.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code masspay submit batch.json|batch.csv [--wait]}: POST /API/v4/Fund/BatchTransfer. */
 @Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,13 +26,7 @@ import java.util.concurrent.Callable;
                 + "(a header row of item fields, Destination fields as Destination.<Field> columns; the envelope "
                 + "comes from the CSV-only options).",
                 "Prints what was accepted and rejected; with --wait, follows the batch until it is final."})
-public final class SubmitCommand implements Callable<Integer> {
-
-    @ParentCommand
-    MassPayCli root;
-
-    @Spec
-    CommandSpec spec;
+public final class SubmitCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "batch.json or batch.csv; '-' reads stdin (with --format).")
     String file;
@@ -51,15 +40,12 @@ public final class SubmitCommand implements Callable<Integer> {
     @Mixin
     CsvEnvelope envelope;
 
-    @Mixin
-    ConnectionOptions connection;
-
     @Override
     public Integer call() throws InterruptedException {
         BatchFile batch = readBatch();
         Map<String, String> query = envelopeFor(batch.format());
-        MassPayClient client = root.client(connection, spec.commandLine());
-        PrintWriter out = spec.commandLine().getOut();
+        MassPayClient client = client();
+        PrintWriter out = out();
 
         long started = root.nanoTime().getAsLong();
         JsonNode answer = client.submit(batch.content(), batch.format().contentType(), query).body();
