@@ -39,7 +39,7 @@ class UsageTest {
 
     @Test
     void shouldAskForACommand() {
-        CliRun run = CliRun.run(env);
+        CapturedRun run = CapturedRun.of(env);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("Missing command: submit, status, history or report").contains("masspay --help");
@@ -47,7 +47,7 @@ class UsageTest {
 
     @Test
     void shouldSuggestTheCommandThatWasMeant() {
-        CliRun run = CliRun.run(env, "sumbit", "batch.json");
+        CapturedRun run = CapturedRun.of(env, "sumbit", "batch.json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("submit");
@@ -55,13 +55,13 @@ class UsageTest {
 
     @Test
     void shouldNameTheMissingArgument() {
-        assertThat(CliRun.run(env, "submit").err()).contains("Missing required parameter: 'FILE'");
-        assertThat(CliRun.run(env, "history", "bt_1").err()).contains("Missing required parameter: 'TX_ID'");
+        assertThat(CapturedRun.of(env, "submit").err()).contains("Missing required parameter: 'FILE'");
+        assertThat(CapturedRun.of(env, "history", "bt_1").err()).contains("Missing required parameter: 'TX_ID'");
     }
 
     @Test
     void cannotSubmitAFileThatIsNotThere() {
-        CliRun run = CliRun.run(env, "submit", dir.resolve("nope.json").toString());
+        CapturedRun run = CapturedRun.of(env, "submit", dir.resolve("nope.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("No such file: ").contains("nope.json");
@@ -69,7 +69,7 @@ class UsageTest {
 
     @Test
     void cannotGuessTheFormatOfAnUnknownExtension() throws IOException {
-        CliRun run = CliRun.run(env, "submit", file("batch.txt", "x").toString());
+        CapturedRun run = CapturedRun.of(env, "submit", file("batch.txt", "x").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("--format json|csv");
@@ -77,7 +77,7 @@ class UsageTest {
 
     @Test
     void cannotSubmitACsvWithoutItsEnvelope() throws IOException {
-        CliRun run = CliRun.run(env, "submit", file("batch.csv", "RecipientId\nPAT-1\n").toString());
+        CapturedRun run = CapturedRun.of(env, "submit", file("batch.csv", "RecipientId\nPAT-1\n").toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("missing --issuer-account and --source-wallet");
@@ -85,7 +85,7 @@ class UsageTest {
 
     @Test
     void cannotMixTheCsvEnvelopeOptionsWithAJsonBatch() throws IOException {
-        CliRun run = CliRun.run(env, "submit", file("batch.json", "{}").toString(), "--source-wallet", "WAL-1");
+        CapturedRun run = CapturedRun.of(env, "submit", file("batch.json", "{}").toString(), "--source-wallet", "WAL-1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("envelope options are for CSV files");
@@ -93,7 +93,7 @@ class UsageTest {
 
     @Test
     void cannotCallWithoutAToken() {
-        CliRun run = CliRun.run(Map.of("MASSPAY_URL", service.url()), "status", "bt_1");
+        CapturedRun run = CapturedRun.of(Map.of("MASSPAY_URL", service.url()), "status", "bt_1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("No token: pass --token or set MASSPAY_TOKEN");
@@ -101,7 +101,7 @@ class UsageTest {
 
     @Test
     void shouldRefuseANonsenseDuration() {
-        CliRun run = CliRun.run(env, "status", "bt_1", "--wait", "--poll-interval", "soon");
+        CapturedRun run = CapturedRun.of(env, "status", "bt_1", "--wait", "--poll-interval", "soon");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("is not a duration");

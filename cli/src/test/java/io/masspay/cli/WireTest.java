@@ -44,7 +44,7 @@ class WireTest {
         Path file = Files.writeString(dir.resolve("batch.CSV"), csv);
         service.json("POST", "/API/v4/Fund/BatchTransfer", 202, ACCEPTED);
 
-        CliRun run = CliRun.run(env, "submit", file.toString(), "--issuer-account", "SPN100001",
+        CapturedRun run = CapturedRun.of(env, "submit", file.toString(), "--issuer-account", "SPN100001",
                 "--source-wallet", "WAL-DEMO-USD", "--customer-batch-id", "C-1", "--email-notification");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
@@ -63,7 +63,7 @@ class WireTest {
         Path file = Files.writeString(dir.resolve("batch.json"), json);
         service.json("POST", "/API/v4/Fund/BatchTransfer", 202, ACCEPTED);
 
-        CliRun run = CliRun.run(env, "submit", file.toString(), "--token", "flag-token");
+        CapturedRun run = CapturedRun.of(env, "submit", file.toString(), "--token", "flag-token");
 
         FakeService.Request sent = service.requests.get(0);
         assertThat(sent.header("Content-Type")).isEqualTo("application/json");
@@ -81,7 +81,7 @@ class WireTest {
                  "Accepted":[],"Rejected":[{"CustomerTransactionId":"T-2","ErrorCode":"INVALID_FIELD",
                  "Field":"Items[1].Destination.SKU","Message":"SKU is required"}]}""");
 
-        CliRun run = CliRun.run(env, "submit", file.toString());
+        CapturedRun run = CapturedRun.of(env, "submit", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_ALL_SUCCEEDED);
         assertThat(run.out()).contains("1 rejected").contains("Rejected items:")
@@ -96,7 +96,7 @@ class WireTest {
                  "Rejected":[{"CustomerTransactionId":"T-1","ErrorCode":"ALREADY_COMPLETED","Field":"Items[0]",
                  "Message":"already paid"}]}""");
 
-        assertThat(CliRun.run(env, "submit", file.toString()).exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(CapturedRun.of(env, "submit", file.toString()).exitCode()).isEqualTo(ExitCode.OK);
     }
 
     @Test
@@ -108,7 +108,7 @@ class WireTest {
                 .json("GET", path, 200, status("Processing", 1, 1, 0, 0))
                 .json("GET", path, 200, status("CompletedWithErrors", 0, 1, 0, 1));
 
-        CliRun run = CliRun.run(env, "submit", file.toString(), "--wait", "--poll-interval", "10ms");
+        CapturedRun run = CapturedRun.of(env, "submit", file.toString(), "--wait", "--poll-interval", "10ms");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.NOT_ALL_SUCCEEDED);
         assertThat(run.out()).as("the second accepted item counts before the read model lists it").contains("0/2 final").contains("2/2 final | Success 1  Failed 0  RetainedInWallet 1")
@@ -126,7 +126,7 @@ class WireTest {
         service.json("POST", "/API/v4/Fund/BatchTransfer", 202, ACCEPTED)
                 .json("GET", "/API/v4/Fund/BatchTransfer/bt_1", 200, status("Processing", 2, 0, 0, 0));
 
-        CliRun run = CliRun.run(env, "submit", file.toString(), "--wait", "--poll-interval", "20ms", "--timeout", "100ms");
+        CapturedRun run = CapturedRun.of(env, "submit", file.toString(), "--wait", "--poll-interval", "20ms", "--timeout", "100ms");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.NO_ANSWER);
         assertThat(run.err()).contains("batch bt_1 is still Processing after PT0.1S (0/2 final)");
@@ -137,7 +137,7 @@ class WireTest {
         String csv = "BatchId,CustomerTransactionId,Amount\nbt_1,T-1,10.00\nbt_1,\"T,2\",10.91\n";
         service.answer("GET", "/API/v4/Fund/BatchTransfer/bt_1/Report.csv", 200, "text/csv", csv);
 
-        CliRun run = CliRun.run(env, "report", "bt_1");
+        CapturedRun run = CapturedRun.of(env, "report", "bt_1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).isEqualTo(csv);
@@ -148,7 +148,7 @@ class WireTest {
         service.json("GET", "/API/v4/Fund/BatchTransfer/bt_1", 401,
                 "{\"ErrorCode\":\"UNAUTHORIZED\",\"Message\":\"Missing or invalid token\",\"Errors\":[]}");
 
-        CliRun run = CliRun.run(env, "status", "bt_1");
+        CapturedRun run = CapturedRun.of(env, "status", "bt_1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.AUTH);
         assertThat(run.err()).startsWith("masspay: HTTP 401 UNAUTHORIZED: Missing or invalid token")
@@ -161,7 +161,7 @@ class WireTest {
         String url = service.url();
         service.close();
 
-        CliRun run = CliRun.run(Map.of("MASSPAY_URL", url, "MASSPAY_TOKEN", "t"), "status", "bt_1");
+        CapturedRun run = CapturedRun.of(Map.of("MASSPAY_URL", url, "MASSPAY_TOKEN", "t"), "status", "bt_1");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.NO_ANSWER);
         assertThat(run.err()).startsWith("masspay: cannot reach " + url + "/API/v4/Fund/BatchTransfer/bt_1")

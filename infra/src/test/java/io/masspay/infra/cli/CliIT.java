@@ -2,6 +2,7 @@ package io.masspay.infra.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.masspay.cli.CapturedRun;
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
 import io.masspay.infra.support.MassPayIntegrationTest;
@@ -48,14 +49,14 @@ class CliIT {
         api = new MassPayApi(http);
     }
 
-    private Cli.Run cli(Issuer issuer, String... args) {
+    private CapturedRun cli(Issuer issuer, String... args) {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--url";
         all[args.length + 1] = "http://localhost:" + port;
         all[args.length + 2] = "--token";
         all[args.length + 3] = issuer.apiKey();
-        return Cli.run(Map.of(), all);
+        return CapturedRun.of(Map.of(), all);
     }
 
     private Path jsonBatch(Issuer issuer, String customerBatchId, String items) throws IOException {
@@ -70,7 +71,7 @@ class CliIT {
                  "Destination": {}}""".formatted(customerTransactionId, recipientId, method, amount);
     }
 
-    private static String batchIdIn(Cli.Run run) {
+    private static String batchIdIn(CapturedRun run) {
         Matcher m = BATCH_ID.matcher(run.out());
         assertThat(m.find()).as("a BatchId in\n%s", run).isTrue();
         return m.group(1).replaceAll("[:,]$", "");
@@ -84,7 +85,7 @@ class CliIT {
                 item("T-2", "PAT-1", "XTR94502", "5.25"), item("T-3", "PAT-1", "XTR94500", "20.00")));
 
         // the environment instead of flags, as a user with MASSPAY_URL and MASSPAY_TOKEN exported
-        Cli.Run run = Cli.run(Map.of("MASSPAY_URL", "http://localhost:" + port, "MASSPAY_TOKEN", issuer.apiKey()),
+        CapturedRun run = CapturedRun.of(Map.of("MASSPAY_URL", "http://localhost:" + port, "MASSPAY_TOKEN", issuer.apiKey()),
                 "submit", file.toString(), "--wait", "--poll-interval", "100ms", "--timeout", "60s");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -107,7 +108,7 @@ class CliIT {
         Path file = jsonBatch(issuer, "CLI-DECLINED", String.join(",", item("PAID", "PAT-2", "XTR94502", "10.00"),
                 item("DECLINED", "PAT-2", "XTR94500", "10.91")));
 
-        Cli.Run run = cli(issuer, "submit", file.toString(), "--wait", "--poll-interval", "100ms", "--timeout", "60s");
+        CapturedRun run = cli(issuer, "submit", file.toString(), "--wait", "--poll-interval", "100ms", "--timeout", "60s");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         String batchId = batchIdIn(run);
@@ -124,13 +125,13 @@ class CliIT {
     void shouldShowStatusHistoryAndTheSameReportAsTheApi() throws IOException {
         Issuer issuer = api.onboardIssuer("USD", "1000.00");
         api.fullRecipient(issuer, "PAT-3");
-        Cli.Run submitted = cli(issuer, "submit", jsonBatch(issuer, "CLI-READS", String.join(",",
+        CapturedRun submitted = cli(issuer, "submit", jsonBatch(issuer, "CLI-READS", String.join(",",
                 item("W-1", "PAT-3", "XTR94502", "7.00"), item("BANK-91", "PAT-3", "XTR94500", "3.91"))).toString());
         assertThat(submitted.exitCode()).as(submitted.toString()).isZero();
         String batchId = batchIdIn(submitted);
         api.awaitFinal(issuer, batchId);
 
-        Cli.Run status = cli(issuer, "status", batchId);
+        CapturedRun status = cli(issuer, "status", batchId);
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.out()).contains("Batch     " + batchId + "  (CustomerBatchId CLI-READS)")
                 .contains("Status    CompletedWithErrors")
@@ -140,7 +141,7 @@ class CliIT {
                 .containsPattern("BANK-91 +tx_\\S+ +PAT-3 +XTR94500 +3\\.91 +RetainedInWallet +PROVIDER_DECLINED +1")
                 .contains("Page 1 of 1 (2 items)");
 
-        Cli.Run filtered = cli(issuer, "status", batchId, "--item-status", "Success", "--json");
+        CapturedRun filtered = cli(issuer, "status", batchId, "--item-status", "Success", "--json");
         JsonNode json = new ObjectMapper().readTree(filtered.out());
         assertThat(json.path("BatchId").asText()).isEqualTo(batchId);
         assertThat(json.path("Items")).hasSize(1);
@@ -148,7 +149,7 @@ class CliIT {
 
         // the history read model follows the status one; wait for it as a user would, by asking again
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Cli.Run history = cli(issuer, "history", batchId, "BANK-91");
+            CapturedRun history = cli(issuer, "history", batchId, "BANK-91");
             assertThat(history.exitCode()).as(history.toString()).isZero();
             assertThat(history.out()).contains("Item BANK-91 (tx_").contains("): RetainedInWallet")
                     .contains("Attempt 1: RetainedInWallet PROVIDER_DECLINED  started ")
@@ -159,14 +160,14 @@ class CliIT {
 
         // the report carries ledger posting ids, another read model: compare once both answers agree on a moment
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Cli.Run report = cli(issuer, "report", batchId);
+            CapturedRun report = cli(issuer, "report", batchId);
             String apiReport = http.get().uri("/API/v4/Fund/BatchTransfer/" + batchId + "/Report.csv")
                     .headers(h -> h.setBearerAuth(issuer.apiKey())).exchange().expectStatus().isOk()
                     .expectBody(String.class).returnResult().getResponseBody();
             assertThat(report.exitCode()).as(report.toString()).isZero();
             assertThat(report.out()).isEqualTo(apiReport);
         });
-        Cli.Run report = cli(issuer, "report", batchId);
+        CapturedRun report = cli(issuer, "report", batchId);
         assertThat(report.out()).startsWith("BatchId,CustomerBatchId,TransactionId,")
                 .contains(",W-1,1,PAT-3,XTR94502,7.00,USD,Success,")
                 .contains(",BANK-91,1,PAT-3,XTR94500,3.91,USD,RetainedInWallet,PROVIDER_DECLINED,");
@@ -179,7 +180,7 @@ class CliIT {
         api.fullRecipient(issuer, "PAT-4");
         Issuer impostor = new Issuer(issuer.account(), issuer.walletId(), "mpk_not-a-real-key");
 
-        Cli.Run badToken = cli(impostor, "status", "bt_whatever");
+        CapturedRun badToken = cli(impostor, "status", "bt_whatever");
         assertThat(badToken.exitCode()).as(badToken.toString()).isEqualTo(3);
         assertThat(badToken.err()).startsWith("masspay: HTTP 401 UNAUTHORIZED: ").contains("MASSPAY_TOKEN");
         assertThat(badToken.out()).isEmpty();
@@ -187,11 +188,11 @@ class CliIT {
         Path file = jsonBatch(issuer, "CLI-BAD", item("T-1", "PAT-4", "XTR94502", "10.00"));
         assertThat(cli(impostor, "submit", file.toString()).exitCode()).isEqualTo(3);
 
-        Cli.Run unknown = cli(issuer, "status", "bt_does-not-exist");
+        CapturedRun unknown = cli(issuer, "status", "bt_does-not-exist");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(4);
         assertThat(unknown.err()).startsWith("masspay: HTTP 404 NOT_FOUND: ");
 
-        Cli.Run invalid = cli(issuer, "submit", jsonBatch(issuer, "CLI-INVALID",
+        CapturedRun invalid = cli(issuer, "submit", jsonBatch(issuer, "CLI-INVALID",
                 item("T-9", "PAT-4", "XTR94502", "-1.00")).toString());
         assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(5);
         assertThat(invalid.err()).startsWith("masspay: HTTP 422 VALIDATION_FAILED: ")
@@ -213,7 +214,7 @@ class CliIT {
                 C-3,PAT-5,XTR94500,1.25,Referral,BNK-PAT-5
                 """);
 
-        Cli.Run run = cli(issuer, "submit", file.toString(), "--issuer-account", issuer.account(),
+        CapturedRun run = cli(issuer, "submit", file.toString(), "--issuer-account", issuer.account(),
                 "--source-wallet", issuer.walletId(), "--customer-batch-id", "CLI-CSV", "--wait",
                 "--poll-interval", "100ms", "--timeout", "60s");
 
