@@ -1,6 +1,5 @@
 package io.masspay.infra.contract;
 
-import io.masspay.infra.contract.HostileJson.Path;
 import io.masspay.infra.contract.HostileJson.Raw;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -46,7 +45,7 @@ final class HostileBodies {
 
     // --- a valid batch, then broken ---------------------------------------------------------------
 
-    record MutatedBatch(List<Integer> itemKinds, List<Mutation> mutations) implements HostileBody {
+    record MutatedBatch(List<Integer> itemKinds, List<JsonMutation> mutations) implements HostileBody {
         @Override
         public Rendered render(Fixture fixture, String prefix) {
             Object root = baseBatch(fixture, prefix, itemKinds);
@@ -55,58 +54,10 @@ final class HostileBodies {
         }
     }
 
-    sealed interface Mutation {
-        void apply(Object root);
-    }
-
-    record Remove(int selector) implements Mutation {
-        @Override
-        public void apply(Object root) {
-            List<Path> paths = HostileJson.paths(root);
-            if (!paths.isEmpty()) {
-                HostileJson.remove(root, paths.get(selector % paths.size()));
-            }
-        }
-    }
-
-    record Replace(int selector, Object value) implements Mutation {
-        @Override
-        public void apply(Object root) {
-            List<Path> paths = HostileJson.paths(root);
-            if (!paths.isEmpty()) {
-                HostileJson.replace(root, paths.get(selector % paths.size()), HostileJson.deepCopy(value));
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Replace[" + selector + " <- " + HostileJson.describe(value) + "]";
-        }
-    }
-
-    record AddField(int selector, String key, Object value) implements Mutation {
-        @Override
-        public void apply(Object root) {
-            List<Map<String, Object>> objects = HostileJson.objects(root);
-            if (!objects.isEmpty()) {
-                objects.get(selector % objects.size()).put(key, HostileJson.deepCopy(value));
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "AddField[" + selector + " " + HostileJson.describe(key) + " <- " + HostileJson.describe(value) + "]";
-        }
-    }
-
     private static Arbitrary<HostileBody> mutatedBatches() {
         Arbitrary<List<Integer>> kinds = Arbitraries.integers().between(0, 7).list().ofMinSize(1).ofMaxSize(5);
-        Arbitrary<Integer> selector = Arbitraries.integers().between(0, 10_000);
-        Arbitrary<Mutation> mutation = Arbitraries.oneOf(
-                selector.map(Remove::new),
-                Combinators.combine(selector, values()).as(Replace::new),
-                Combinators.combine(selector, keys(), values()).as(AddField::new));
-        return Combinators.combine(kinds, mutation.list().ofMinSize(1).ofMaxSize(4)).as(MutatedBatch::new);
+        return Combinators.combine(kinds, JsonMutation.any(keys()).list().ofMinSize(1).ofMaxSize(4))
+                .as(MutatedBatch::new);
     }
 
     static Arbitrary<Object> values() {
