@@ -56,10 +56,8 @@ class BoundedCacheTest {
 
     @Test
     void a_chunk_checks_its_cached_aggregates_in_one_query_and_then_uses_them_unchecked() {
-        cache.put("acc-1", entryAtVersion(4));
-        cache.put("acc-2", entryAtVersion(7));
-        store.put("acc-1", 4L);
-        store.put("acc-2", 7L);
+        cachedAt("acc-1", 4, 4);
+        cachedAt("acc-2", 7, 7);
         DefaultUnitOfWork.startAndGet(null);
 
         cache.verify(List.of("acc-1", "acc-2", "not-cached"));
@@ -71,10 +69,8 @@ class BoundedCacheTest {
 
     @Test
     void a_chunk_drops_the_cached_aggregates_another_node_moved_on() {
-        cache.put("acc-1", entryAtVersion(4));
-        cache.put("acc-2", entryAtVersion(7));
-        store.put("acc-1", 4L);
-        store.put("acc-2", 9L);
+        cachedAt("acc-1", 4, 4);
+        cachedAt("acc-2", 7, 9);
         DefaultUnitOfWork.startAndGet(null);
 
         cache.verify(List.of("acc-1", "acc-2"));
@@ -129,6 +125,12 @@ class BoundedCacheTest {
 
         assertThat(small.containsKey("a")).isTrue();
         assertThat(small.containsKey("b")).isFalse();
+    }
+
+    /** An aggregate cached at one version while the store holds another (the same when nobody else wrote). */
+    private void cachedAt(String id, long cachedVersion, long storedVersion) {
+        cache.put(id, entryAtVersion(cachedVersion));
+        store.put(id, storedVersion);
     }
 
     private static AggregateCacheEntry<Account> entryAtVersion(long version) {
