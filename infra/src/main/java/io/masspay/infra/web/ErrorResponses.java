@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The single place that turns failures into the contract's error body. Known refusals keep their
@@ -78,10 +79,10 @@ class ErrorResponses implements WebExceptionHandler {
             return write(exchange, status.getStatusCode().value(), ErrorCode.VALIDATION_FAILED,
                     "The request cannot be processed as sent", List.of());
         }
-        if (hasSqlState(failure, "22021", "22P05")) {
+        if (hasSqlState(failure, state -> state.equals("22021") || state.equals("22P05"))) {
             return write(exchange, 422, ErrorCode.INVALID_FIELD, "A text value contains a NUL character", List.of());
         }
-        if (hasSqlState(failure, "22001")) {
+        if (hasSqlState(failure, "22001"::equals)) {
             return write(exchange, 422, ErrorCode.INVALID_FIELD, "A text value is longer than its field allows",
                     List.of());
         }
@@ -114,16 +115,9 @@ class ErrorResponses implements WebExceptionHandler {
      * JdbcException, a command execution), it is a 503, never a 500.
      */
     private static boolean lostTheDatabase(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        return find(failure, SQLTransientConnectionException.class) != null
+                || find(failure, SQLNonTransientConnectionException.class) != null
+                || hasSqlState(failure, state -> state.startsWith("08") || state.startsWith("57P"));
     }
 
     /**
@@ -132,9 +126,9 @@ class ErrorResponses implements WebExceptionHandler {
      * before anything is written and the request's transaction rolls back, so the client's value is the whole
      * problem: a 422, not a 500. A safety net: fields validated at the edge name themselves in {@code Errors}.
      */
-    private static boolean hasSqlState(Throwable failure, String... states) {
+    private static boolean hasSqlState(Throwable failure, Predicate<String> state) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && List.of(states).contains(sql.getSQLState())) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && state.test(sql.getSQLState())) {
                 return true;
             }
         }
