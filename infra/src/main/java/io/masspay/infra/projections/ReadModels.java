@@ -1,10 +1,8 @@
 package io.masspay.infra.projections;
 
-import io.masspay.query.audit.AuditIndexProjection;
-import io.masspay.query.history.ItemHistoryProjection;
 import io.masspay.query.ledger.LedgerProjection;
 import io.masspay.query.status.BatchStatusProjection;
-import io.masspay.query.totals.DailyTotalsProjection;
+import io.masspay.query.support.TransactionViews;
 
 import java.util.List;
 import java.util.Set;
@@ -17,8 +15,9 @@ import java.util.Set;
  */
 final class ReadModels {
 
+    /** Batch status, ledger, and item history + audit index + daily totals (one processor, ADR 0011). */
     static final List<String> GROUPS = List.of(BatchStatusProjection.GROUP, LedgerProjection.GROUP,
-            ItemHistoryProjection.GROUP, AuditIndexProjection.GROUP, DailyTotalsProjection.GROUP);
+            TransactionViews.GROUP);
 
     /** Processors with side effects: payments, batch bookkeeping, payout sagas, the wallet registry, webhooks. */
     static final Set<String> ACTING = Set.of("payments", "batch-progress", "PayoutSagaProcessor", "wallet-registry",

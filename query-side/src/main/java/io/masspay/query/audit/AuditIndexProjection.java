@@ -4,6 +4,7 @@ import io.masspay.kernel.batch.BatchSubmitted;
 import io.masspay.kernel.transfer.CashoutStarted;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.query.support.PendingWrites;
+import io.masspay.query.support.TransactionViews;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,10 +22,11 @@ import java.util.List;
  * of the same flush at the latest. Rows are keyed by global index: redelivery and replay change nothing.
  */
 @Component
-@ProcessingGroup(AuditIndexProjection.GROUP)
+@ProcessingGroup(TransactionViews.GROUP)
 public class AuditIndexProjection {
 
-    public static final String GROUP = "audit-index";
+    /** The read model's name, also the key of its pending writes within the shared processor's batch. */
+    public static final String READ_MODEL = "audit-index";
 
     private static final String BATCH = """
             insert into audit_batch (batch_id, issuer_account_number) values (?, ?) on conflict do nothing""";
@@ -47,7 +49,7 @@ public class AuditIndexProjection {
 
     public AuditIndexProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new PendingWrites(jdbc, GROUP, List.of(BATCH, TRANSACTION, INDEX));
+        this.writes = new PendingWrites(jdbc, READ_MODEL, List.of(BATCH, TRANSACTION, INDEX));
     }
 
     @EventHandler

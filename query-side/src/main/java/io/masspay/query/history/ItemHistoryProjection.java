@@ -5,6 +5,7 @@ import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.CashoutStarted;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.query.support.PendingWrites;
+import io.masspay.query.support.TransactionViews;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,10 +29,11 @@ import static io.masspay.query.support.Timestamps.utc;
  * events with higher indexes) points past it.
  */
 @Component
-@ProcessingGroup(ItemHistoryProjection.GROUP)
+@ProcessingGroup(TransactionViews.GROUP)
 public class ItemHistoryProjection {
 
-    public static final String GROUP = "item-history";
+    /** The read model's name, also the key of its pending writes within the shared processor's batch. */
+    public static final String READ_MODEL = "item-history";
 
     private static final String BATCH = """
             insert into item_history_batch (batch_id, issuer_account_number, customer_batch_id) values (?, ?, ?)
@@ -59,7 +61,7 @@ public class ItemHistoryProjection {
 
     public ItemHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new PendingWrites(jdbc, GROUP, List.of(BATCH, ITEM, STARTED, FINISHED, STEP));
+        this.writes = new PendingWrites(jdbc, READ_MODEL, List.of(BATCH, ITEM, STARTED, FINISHED, STEP));
     }
 
     @EventHandler

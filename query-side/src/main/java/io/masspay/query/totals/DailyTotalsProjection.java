@@ -6,6 +6,7 @@ import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.query.support.TransactionViews;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,10 +32,11 @@ import java.util.List;
  * item's events come in anyway.
  */
 @Component
-@ProcessingGroup(DailyTotalsProjection.GROUP)
+@ProcessingGroup(TransactionViews.GROUP)
 public class DailyTotalsProjection {
 
-    public static final String GROUP = "daily-totals";
+    /** The read model's name, also the key of its pending writes within the shared processor's batch. */
+    public static final String READ_MODEL = "daily-totals";
 
     private static final String SUBMITTED = """
             insert into daily_totals_item (transaction_id, issuer_account_number, send_method_id, amount_minor,
@@ -49,7 +51,7 @@ public class DailyTotalsProjection {
 
     public DailyTotalsProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new PendingWrites(jdbc, GROUP, List.of(SUBMITTED, OUTCOME));
+        this.writes = new PendingWrites(jdbc, READ_MODEL, List.of(SUBMITTED, OUTCOME));
     }
 
     @EventHandler
