@@ -115,10 +115,11 @@ class WalletTest {
                        new Debit(TX3, 1, usd("4.00")),
                        new Debit(TX4, 1, usd("0.01")))))
                .expectEvents(
-                       new IssuerDebited(ISSUER_WALLET, TX1, 1, usd("6.00")),
                        new IssuerDebitRejected(ISSUER_WALLET, TX2, 1, usd("5.00"), INSUFFICIENT_FUNDS_RUNTIME),
-                       new IssuerDebited(ISSUER_WALLET, TX3, 1, usd("4.00")),
-                       new IssuerDebitRejected(ISSUER_WALLET, TX4, 1, usd("0.01"), INSUFFICIENT_FUNDS_RUNTIME))
+                       new IssuerDebitRejected(ISSUER_WALLET, TX4, 1, usd("0.01"), INSUFFICIENT_FUNDS_RUNTIME),
+                       new IssuerDebited(ISSUER_WALLET, List.of(
+                               new Debit(TX1, 1, usd("6.00")),
+                               new Debit(TX3, 1, usd("4.00")))))
                .expectResultMessagePayload(List.of(TX1, TX3));
     }
 
@@ -134,13 +135,13 @@ class WalletTest {
     void canDebitTheWholeBalance() {
         fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
                .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(new Debit(TX1, 1, usd("10.00")))))
-               .expectEvents(new IssuerDebited(ISSUER_WALLET, TX1, 1, usd("10.00")))
+               .expectEvents(debited(ISSUER_WALLET, TX1, "10.00"))
                .expectResultMessagePayload(List.of(TX1));
     }
 
     @Test
     void cannotDebitARecipientWallet() {
-        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+        fixture.given(RECIPIENT_WALLET_OPENED, credited(RECIPIENT_WALLET, TX1, "10.00"))
                .when(new DebitIssuerWallet(RECIPIENT_WALLET, List.of(new Debit(TX2, 1, usd("1.00")))))
                .expectNoEvents()
                .expectException(IllegalStateException.class);
@@ -177,13 +178,13 @@ class WalletTest {
     void canDebitAgainstTheBalanceLeftByEarlierDebits() {
         fixture.given(ISSUER_WALLET_OPENED,
                       new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"),
-                      new IssuerDebited(ISSUER_WALLET, TX1, 1, usd("7.00")))
+                      debited(ISSUER_WALLET, TX1, "7.00"))
                .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(
                        new Debit(TX2, 1, usd("3.01")),
                        new Debit(TX3, 1, usd("3.00")))))
                .expectEvents(
                        new IssuerDebitRejected(ISSUER_WALLET, TX2, 1, usd("3.01"), INSUFFICIENT_FUNDS_RUNTIME),
-                       new IssuerDebited(ISSUER_WALLET, TX3, 1, usd("3.00")))
+                       debited(ISSUER_WALLET, TX3, "3.00"))
                .expectResultMessagePayload(List.of(TX3));
     }
 
@@ -191,14 +192,14 @@ class WalletTest {
     void canDebitWhatEarlierCreditsAddedToTheBalance() {
         fixture.given(ISSUER_WALLET_OPENED,
                       new WalletFunded(ISSUER_WALLET, usd("5.00"), "wire-1"),
-                      new WalletCredited(ISSUER_WALLET, TX1, 1, usd("2.50")),
-                      new WalletCredited(ISSUER_WALLET, TX2, 1, usd("2.50")))
+                      credited(ISSUER_WALLET, TX1, "2.50"),
+                      credited(ISSUER_WALLET, TX2, "2.50"))
                .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(
                        new Debit(TX3, 1, usd("10.00")),
                        new Debit(TX4, 1, usd("10.00")))))
                .expectEvents(
-                       new IssuerDebited(ISSUER_WALLET, TX3, 1, usd("10.00")),
-                       new IssuerDebitRejected(ISSUER_WALLET, TX4, 1, usd("10.00"), INSUFFICIENT_FUNDS_RUNTIME))
+                       new IssuerDebitRejected(ISSUER_WALLET, TX4, 1, usd("10.00"), INSUFFICIENT_FUNDS_RUNTIME),
+                       debited(ISSUER_WALLET, TX3, "10.00"))
                .expectResultMessagePayload(List.of(TX3));
     }
 
@@ -210,16 +211,17 @@ class WalletTest {
                        new Credit(TX2, 1, usd("2.00")))))
                .expectEvents(
                        RECIPIENT_WALLET_OPENED,
-                       new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("3.00")),
-                       new WalletCredited(RECIPIENT_WALLET, TX2, 1, usd("2.00")));
+                       new WalletCredited(RECIPIENT_WALLET, List.of(
+                               new Credit(TX1, 1, usd("3.00")),
+                               new Credit(TX2, 1, usd("2.00")))));
     }
 
     @Test
     void canCreditAnExistingRecipientWallet() {
-        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("3.00")))
+        fixture.given(RECIPIENT_WALLET_OPENED, credited(RECIPIENT_WALLET, TX1, "3.00"))
                .when(new CreditRecipientWallet(RECIPIENT_WALLET, ISSUER, RECIPIENT, USD,
                        List.of(new Credit(TX2, 1, usd("2.00")))))
-               .expectEvents(new WalletCredited(RECIPIENT_WALLET, TX2, 1, usd("2.00")));
+               .expectEvents(credited(RECIPIENT_WALLET, TX2, "2.00"));
     }
 
     @Test
@@ -233,7 +235,7 @@ class WalletTest {
 
     @Test
     void canRequestPayoutsFromARecipientWallet() {
-        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+        fixture.given(RECIPIENT_WALLET_OPENED, credited(RECIPIENT_WALLET, TX1, "10.00"))
                .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
                        payout(TX1, 1, "6.00"),
                        payout(TX2, 1, "4.00"))))
@@ -245,7 +247,7 @@ class WalletTest {
 
     @Test
     void shouldRequestInOrderAndRefuseExactlyThePayoutsTheBalanceNoLongerCovers() {
-        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+        fixture.given(RECIPIENT_WALLET_OPENED, credited(RECIPIENT_WALLET, TX1, "10.00"))
                .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
                        payout(TX1, 1, "6.00"),
                        payout(TX2, 1, "5.00"),
@@ -262,7 +264,7 @@ class WalletTest {
     @Test
     void shouldRequestAgainstTheBalanceLeftByEarlierPayouts() {
         fixture.given(RECIPIENT_WALLET_OPENED,
-                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      credited(RECIPIENT_WALLET, TX1, "10.00"),
                       requested(TX1, 1, "7.00"))
                .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
                        payout(TX2, 1, "3.01"),
@@ -276,7 +278,7 @@ class WalletTest {
     @Test
     void shouldLeaveTheBalanceUntouchedWhenAPayoutIsRefused() {
         fixture.given(RECIPIENT_WALLET_OPENED,
-                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      credited(RECIPIENT_WALLET, TX1, "10.00"),
                       new PayoutRefused(RECIPIENT_WALLET, TX2, 1, usd("20.00")))
                .when(new RequestPayouts(RECIPIENT_WALLET, List.of(payout(TX1, 1, "10.00"))))
                .expectEvents(requested(TX1, 1, "10.00"))
@@ -293,7 +295,7 @@ class WalletTest {
 
     @Test
     void cannotRequestAPayoutOfANonPositiveAmount() {
-        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+        fixture.given(RECIPIENT_WALLET_OPENED, credited(RECIPIENT_WALLET, TX1, "10.00"))
                .when(new RequestPayouts(RECIPIENT_WALLET, List.of(payout(TX1, 1, "0.00"))))
                .expectNoEvents()
                .expectException(IllegalArgumentException.class);
@@ -301,7 +303,7 @@ class WalletTest {
 
     @Test
     void cannotRequestAPayoutInAnotherCurrency() {
-        fixture.given(RECIPIENT_WALLET_OPENED, new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")))
+        fixture.given(RECIPIENT_WALLET_OPENED, credited(RECIPIENT_WALLET, TX1, "10.00"))
                .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
                        payout(TX1, 1, "1.00"),
                        new Payout(TX2, 1, BANK, Money.of("1.00", EUR), DESTINATION))))
@@ -312,7 +314,7 @@ class WalletTest {
     @Test
     void canReturnTheFundsOfAFailedPayoutToTheRecipientWallet() {
         fixture.given(RECIPIENT_WALLET_OPENED,
-                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      credited(RECIPIENT_WALLET, TX1, "10.00"),
                       requested(TX1, 1, "10.00"))
                .when(new ReturnFunds(RECIPIENT_WALLET, TX1, 1, BANK, usd("10.00")))
                .expectEvents(new FundsReturnedToWallet(RECIPIENT_WALLET, TX1, 1, BANK, usd("10.00")));
@@ -321,7 +323,7 @@ class WalletTest {
     @Test
     void shouldPayOutAgainFromTheReturnedFunds() {
         fixture.given(RECIPIENT_WALLET_OPENED,
-                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      credited(RECIPIENT_WALLET, TX1, "10.00"),
                       requested(TX1, 1, "10.00"),
                       new FundsReturnedToWallet(RECIPIENT_WALLET, TX1, 1, BANK, usd("10.00")))
                .when(new RequestPayouts(RECIPIENT_WALLET, List.of(
@@ -344,7 +346,7 @@ class WalletTest {
     @Test
     void cannotReturnANonPositiveAmount() {
         fixture.given(RECIPIENT_WALLET_OPENED,
-                      new WalletCredited(RECIPIENT_WALLET, TX1, 1, usd("10.00")),
+                      credited(RECIPIENT_WALLET, TX1, "10.00"),
                       requested(TX1, 1, "10.00"))
                .when(new ReturnFunds(RECIPIENT_WALLET, TX1, 1, BANK, usd("0.00")))
                .expectNoEvents()
@@ -370,5 +372,15 @@ class WalletTest {
                 return actual.errorCode();
             }
         };
+    }
+
+    /** A chunk of one item, attempt 1. */
+    private static IssuerDebited debited(WalletId wallet, TransactionId transaction, String amount) {
+        return new IssuerDebited(wallet, List.of(new Debit(transaction, 1, usd(amount))));
+    }
+
+    /** A chunk of one item, attempt 1. */
+    private static WalletCredited credited(WalletId wallet, TransactionId transaction, String amount) {
+        return new WalletCredited(wallet, List.of(new Credit(transaction, 1, usd(amount))));
     }
 }

@@ -1,5 +1,6 @@
 package io.masspay.infra.batch;
 
+import io.masspay.infra.support.PostingLines;
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
 import io.masspay.infra.support.MassPayIntegrationTest;
@@ -187,9 +188,8 @@ class BatchRetryIT {
                 select count(*) from domain_event_entry where payload_type = 'io.masspay.kernel.transfer.ItemSubmitted'
                 and aggregate_identifier in (select transaction_id from transaction_claim where batch_id = ?)""",
                 Integer.class, batchId)).isEqualTo(50);
-        assertThat(jdbc.queryForObject("""
-                select count(*) from domain_event_entry where payload_type = 'io.masspay.kernel.wallet.IssuerDebited'
-                and aggregate_identifier = ?""", Integer.class, issuer.walletId())).isEqualTo(50);
+        assertThat(jdbc.queryForObject(PostingLines.COUNT + " and aggregate_identifier = ?", Long.class,
+                "io.masspay.kernel.wallet.IssuerDebited", issuer.walletId())).as("items debited").isEqualTo(50);
         awaitBalance(issuer, "950.00");
     }
 

@@ -1,5 +1,6 @@
 package io.masspay.infra.process;
 
+import io.masspay.infra.support.PostingLines;
 import io.masspay.infra.process.Payroll.Funded;
 import io.masspay.infra.process.Payroll.Submitted;
 import io.masspay.infra.support.AppNode;
@@ -50,10 +51,8 @@ class GracefulShutdownIT {
             assertThat(TokenClaims.heldBy(database, node.name())).as("segments still claimed after exit").isZero();
             assertThat(settlement.queryLong("select count(*) from scheduled_tasks where picked and picked_by = ?",
                     node.name())).as("deadlines still picked after exit").isZero();
-            long debited = settlement.queryLong(
-                    "select count(*) from domain_event_entry where payload_type like '%.IssuerDebited'");
-            long credited = settlement.queryLong(
-                    "select count(*) from domain_event_entry where payload_type like '%.WalletCredited'");
+            long debited = settlement.queryLong(PostingLines.COUNT, "io.masspay.kernel.wallet.IssuerDebited");
+            long credited = settlement.queryLong(PostingLines.COUNT, "io.masspay.kernel.wallet.WalletCredited");
             assertThat(debited).as("issuer debits written (the stop came mid-batch)").isPositive().isLessThanOrEqualTo(ITEMS);
             assertThat(credited).as("recipient credits: a chunk commits its debits and credits together")
                     .isEqualTo(debited);

@@ -59,7 +59,7 @@ class BatchReportIT extends ReadsTestBase {
             assertThat(r.get("FinishedAt")).isNotEmpty();
             assertThat(List.of(r.get("PostingIds").split(";"))).as("postings of %s attempt %s", r.get("TransactionId"),
                     r.get("AttemptNo")).containsExactlyInAnyOrderElementsOf(jdbc.queryForList("""
-                    select event_id from ledger_posting where transaction_id = ? and attempt_no = ?""",
+                    select event_id || ':' || line from ledger_posting where transaction_id = ? and attempt_no = ?""",
                     String.class, r.get("TransactionId"), Integer.parseInt(r.get("AttemptNo"))));
         });
         assertThat(rows.get(2).get("PostingIds").split(";")).as("a wallet retry: payout and settlement only").hasSize(2);

@@ -14,7 +14,8 @@ import static io.masspay.query.support.Timestamps.iso;
 /**
  * Reads the audited events from the event store itself, through the audit index: a page is one index
  * range scan joined to {@code domain_event_entry} by primary key, resumed after the last global index
- * seen (keyset paging), so a 20,000-event batch never sits in memory at once.
+ * seen (keyset paging), so a 20,000-event batch never sits in memory at once. A chunk's wallet posting
+ * event is indexed once per transaction (ADR 0012); a batch lists it once.
  */
 @Repository
 class AuditEvents {
@@ -49,9 +50,12 @@ class AuditEvents {
         return jdbc.query("""
                         select e.global_index, e.payload_type, e.payload_revision, e.time_stamp, e.type,
                             e.aggregate_identifier, e.sequence_number, e.payload
-                        from audit_event_index i join domain_event_entry e on e.global_index = i.global_index
-                        where i.%s = ? and i.global_index > ?
-                        order by i.global_index limit ?""".formatted(scope.column),
+                        from domain_event_entry e
+                        where e.global_index in (
+                            select distinct i.global_index from audit_event_index i
+                            where i.%s = ? and i.global_index > ?
+                            order by i.global_index limit ?)
+                        order by e.global_index""".formatted(scope.column),
                 (rs, n) -> event(rs), id, afterGlobalIndex, size);
     }
 

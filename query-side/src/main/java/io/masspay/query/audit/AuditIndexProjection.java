@@ -17,9 +17,10 @@ import java.util.List;
 /**
  * Which stored events concern which batch and which transaction, by global index, so the audit reads
  * find a batch's events with one index range instead of scanning the store. A wallet posting names
- * only its transaction; its batch is looked up from the transaction's ItemSubmitted, which
- * {@link PerTransactionSequencingPolicy} delivers first, and which is written by an earlier statement
- * of the same flush at the latest. Rows are keyed by global index: redelivery and replay change nothing.
+ * only its transactions (a chunk's, one per line); their batch is looked up from each transaction's
+ * ItemSubmitted, which the processor's single segment delivers first (ADR 0012), and which is written
+ * by an earlier statement of the same flush at the latest. Rows are keyed by global index and
+ * transaction: redelivery and replay change nothing.
  */
 @Component
 @ProcessingGroup(TransactionViews.GROUP)
@@ -81,7 +82,7 @@ public class AuditIndexProjection {
     }
 
     private void index(Object event, EventMessage<?> message) {
-        AuditSubject.of(event).ifPresent(subject -> writes.add(INDEX, subject.batchId(), subject.transactionId(),
+        AuditSubject.of(event).forEach(subject -> writes.add(INDEX, subject.batchId(), subject.transactionId(),
                 subject.transactionId(), message.getIdentifier()));
     }
 }

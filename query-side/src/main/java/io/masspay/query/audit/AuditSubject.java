@@ -2,15 +2,18 @@ package io.masspay.query.audit;
 
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.wallet.WalletPostings;
 
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The batch and the transaction an event names, read from its record components {@code batchId} and
  * {@code transactionId}. Every event of the kernel names what it concerns that way (wallet postings
  * carry the transaction they move money for), so the audit index follows new events without a list to
- * keep up to date. Events naming neither (a wallet funded, a wallet created) are not indexed.
+ * keep up to date. Events naming neither (a wallet funded, a wallet created) are not indexed. A chunk's
+ * wallet posting event names its transactions in its lines.
  */
 record AuditSubject(String batchId, String transactionId) {
 
@@ -21,8 +24,15 @@ record AuditSubject(String batchId, String transactionId) {
         }
     };
 
-    static Optional<AuditSubject> of(Object event) {
-        return ACCESSORS.get(event.getClass()).subject(event);
+    /** A chunk's wallet posting event concerns every transaction it has a line for (ADR 0012). */
+    static List<AuditSubject> of(Object event) {
+        if (event instanceof WalletPostings postings) {
+            return postings.lines().stream()
+                    .map(line -> new AuditSubject(null, line.transactionId().value()))
+                    .distinct()
+                    .toList();
+        }
+        return ACCESSORS.get(event.getClass()).subject(event).map(List::of).orElse(List.of());
     }
 
     private record Accessors(RecordComponent batch, RecordComponent transaction) {

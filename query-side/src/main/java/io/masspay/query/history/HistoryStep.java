@@ -12,25 +12,24 @@ import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSucceeded;
 import io.masspay.kernel.wallet.IssuerDebitRejected;
-import io.masspay.kernel.wallet.IssuerDebited;
-import io.masspay.kernel.wallet.WalletCredited;
+import io.masspay.kernel.wallet.WalletPostings;
 
-import java.util.Optional;
+import java.util.List;
 
 /**
  * One step of an item attempt, named after the event that records it. Wallet events belong to wallet
- * aggregates but carry the transaction and attempt they move money for, which is all a step needs.
+ * aggregates but carry the transaction and attempt they move money for, which is all a step needs; a
+ * chunk's wallet posting event is a step of every item it has a line for.
  * {@code outcome} is set on the steps that end the attempt.
  */
 record HistoryStep(TransactionId transactionId, int attemptNo, String name, ItemStatus outcome, ErrorCode errorCode) {
 
-    static Optional<HistoryStep> of(Object event) {
+    static List<HistoryStep> of(Object event) {
+        if (event instanceof WalletPostings postings) {
+            return postings.lines().stream().map(line -> step(line.transactionId(), line.attemptNo(), event)).toList();
+        }
         HistoryStep step = null;
-        if (event instanceof IssuerDebited e) {
-            step = step(e.transactionId(), e.attemptNo(), e);
-        } else if (event instanceof IssuerDebitRejected e) {
-            step = step(e.transactionId(), e.attemptNo(), e);
-        } else if (event instanceof WalletCredited e) {
+        if (event instanceof IssuerDebitRejected e) {
             step = step(e.transactionId(), e.attemptNo(), e);
         } else if (event instanceof PayoutRequested e) {
             step = step(e.transactionId(), e.attemptNo(), e);
@@ -49,7 +48,7 @@ record HistoryStep(TransactionId transactionId, int attemptNo, String name, Item
         } else if (event instanceof RetainedInWallet e) {
             step = new HistoryStep(e.transactionId(), e.attemptNo(), name(e), ItemStatus.RetainedInWallet, e.reason());
         }
-        return Optional.ofNullable(step);
+        return step == null ? List.of() : List.of(step);
     }
 
     private static HistoryStep step(TransactionId transactionId, int attemptNo, Object event) {

@@ -23,7 +23,8 @@ import static io.masspay.query.support.Timestamps.utc;
  * Item history (API.md section 4): every attempt of every item with its steps. The events of one item
  * come from its Transaction and from wallets, which different segments may process in either order,
  * so each write touches only what its own event knows (an attempt's start and its end are separate
- * columns of one upsert) and a step is keyed by its global index: redelivery, replay and ordering
+ * columns of one upsert) and a step is keyed by its global index and transaction (a chunk's wallet
+ * posting event is a step of each of its items): redelivery, replay and ordering
  * across aggregates all give the same rows. A step's order is its event's global index, read from the
  * store by event identifier, because the tracking token of an event that fills a gap (committed after
  * events with higher indexes) points past it.
@@ -94,7 +95,7 @@ public class ItemHistoryProjection {
     /** Every other event: a step if it is one (see {@link HistoryStep}), and the attempt's end if it ends it. */
     @EventHandler
     void on(Object event, EventMessage<?> message, @Timestamp Instant at) {
-        HistoryStep.of(event).ifPresent(step -> {
+        HistoryStep.of(event).forEach(step -> {
             String transactionId = step.transactionId().value();
             writes.add(STEP, transactionId, step.attemptNo(), step.name(), utc(at), message.getIdentifier());
             if (step.outcome() != null) {

@@ -4,6 +4,7 @@ import io.masspay.kernel.payout.FundsReturnedToWallet;
 import io.masspay.kernel.payout.PayoutRequested;
 import io.masspay.kernel.payout.PayoutSucceeded;
 import io.masspay.kernel.wallet.IssuerDebited;
+import io.masspay.kernel.wallet.PostingLine;
 import io.masspay.kernel.wallet.WalletCreated;
 import io.masspay.kernel.wallet.WalletCredited;
 import io.masspay.kernel.wallet.WalletFunded;
@@ -16,11 +17,13 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The double-entry ledger read model: every money event becomes one posting between two accounts,
- * and account balances follow. Postings are keyed by the event's identifier, so a redelivered event
- * changes nothing; the reset handler empties the model for a rebuild.
+ * The double-entry ledger read model: every money event becomes one posting between two accounts (a
+ * chunk's wallet posting event one per item line), and account balances follow. Postings are keyed by
+ * the event's identifier and line, so a redelivered event changes nothing; the reset handler empties
+ * the model for a rebuild.
  */
 @Component
 @ProcessingGroup(LedgerProjection.GROUP)
@@ -43,39 +46,49 @@ public class LedgerProjection {
 
     @EventHandler
     void on(WalletFunded event, EventMessage<?> message, @Timestamp Instant at) {
-        writer.post(new Posting(message.getIdentifier(), at, null, 0, event.amount(), EXTERNAL,
+        writer.post(new Posting(message.getIdentifier(), 0, at, null, 0, event.amount(), EXTERNAL,
                 issuer(event.walletId().value()), "Funding"));
     }
 
+    /** One posting per item of the chunk (ADR 0012), told apart by its line. */
     @EventHandler
     void on(IssuerDebited event, EventMessage<?> message, @Timestamp Instant at) {
-        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
-                event.amount(), issuer(event.walletId().value()), IN_TRANSIT, "IssuerDebited"));
+        Account issuer = issuer(event.walletId().value());
+        postLines(event.debits(), message, at, issuer, IN_TRANSIT, "IssuerDebited");
     }
 
     @EventHandler
     void on(WalletCredited event, EventMessage<?> message, @Timestamp Instant at) {
-        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
-                event.amount(), IN_TRANSIT, recipient(event.walletId().value()), "WalletCredited"));
+        Account recipient = recipient(event.walletId().value());
+        postLines(event.credits(), message, at, IN_TRANSIT, recipient, "WalletCredited");
     }
 
     @EventHandler
     void on(PayoutRequested event, EventMessage<?> message, @Timestamp Instant at) {
-        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
+        writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
                 event.amount(), recipient(event.walletId().value()), clearing(event.method().name()), "PayoutRequested"));
     }
 
     @EventHandler
     void on(PayoutSucceeded event, EventMessage<?> message, @Timestamp Instant at) {
-        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
+        writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
                 event.amount(), clearing(event.method().name()), EXTERNAL, "PayoutSucceeded"));
     }
 
     @EventHandler
     void on(FundsReturnedToWallet event, EventMessage<?> message, @Timestamp Instant at) {
-        writer.post(new Posting(message.getIdentifier(), at, event.transactionId().value(), event.attemptNo(),
+        writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
                 event.amount(), clearing(event.method().name()), recipient(event.walletId().value()),
                 "FundsReturnedToWallet"));
+    }
+
+    private void postLines(List<? extends PostingLine> lines, EventMessage<?> message, Instant at, Account from,
+                           Account to, String kind) {
+        for (int line = 0; line < lines.size(); line++) {
+            PostingLine item = lines.get(line);
+            writer.post(new Posting(message.getIdentifier(), line, at, item.transactionId().value(), item.attemptNo(),
+                    item.amount(), from, to, kind));
+        }
     }
 
     @ResetHandler

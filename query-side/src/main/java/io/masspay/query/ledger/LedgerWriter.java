@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * Writes a processor batch of postings in two statements, just before the batch commits: one batched
  * insert of the postings, one batched update of the balances they touch, each balance once, in a fixed
  * order (two segments updating the same hot accounts, InTransit or External, never deadlock).
- * Postings already present (a redelivered event) are skipped, and so are their balance changes.
+ * Postings already present (a redelivered event) are skipped, and so are their balance changes; all
+ * lines of one event are written by one flush, so one known line means the whole event is known.
  */
 @Component
 class LedgerWriter {
@@ -59,7 +60,7 @@ class LedgerWriter {
     }
 
     private void flush(List<Posting> postings) {
-        String[] ids = postings.stream().map(Posting::eventId).toArray(String[]::new);
+        String[] ids = postings.stream().map(Posting::eventId).distinct().toArray(String[]::new);
         Set<String> known = new HashSet<>(jdbc.queryForList(
                 "select event_id from ledger_posting where event_id = any(?)", String.class, (Object) ids));
         List<Posting> fresh = postings.stream().filter(p -> !known.contains(p.eventId())).toList();
@@ -67,9 +68,10 @@ class LedgerWriter {
             return;
         }
         jdbc.batchUpdate("""
-                        insert into ledger_posting (event_id, occurred_at, transaction_id, attempt_no, currency, amount_minor,
-                            from_type, from_id, to_type, to_id, kind) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                fresh.stream().map(p -> new Object[]{p.eventId(), Timestamp.from(p.at()), p.transactionId(),
+                        insert into ledger_posting (event_id, line, occurred_at, transaction_id, attempt_no, currency,
+                            amount_minor, from_type, from_id, to_type, to_id, kind)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                fresh.stream().map(p -> new Object[]{p.eventId(), p.line(), Timestamp.from(p.at()), p.transactionId(),
                         p.attemptNo(), p.amount().currency().name(), p.amount().minorUnits(), p.from().type().name(),
                         p.from().id(), p.to().type().name(), p.to().id(), p.kind()}).toList());
         Map<String, Object[]> deltas = new TreeMap<>();

@@ -113,7 +113,7 @@ class WalletController {
                     "select count(*) from ledger_posting where from_id = ? or to_id = ?", Long.class, walletId, walletId);
             List<Entry> items = jdbc.query("""
                             select * from ledger_posting where from_id = ? or to_id = ?
-                            order by occurred_at, event_id limit ? offset ?""",
+                            order by occurred_at, event_id, line limit ? offset ?""",
                     (rs, i) -> entry(rs, walletId), walletId, walletId, size, (long) (p - 1) * size);
             return new Entries(wallet.walletId(), p, size, total, items);
         }).subscribeOn(Schedulers.boundedElastic());
@@ -122,7 +122,7 @@ class WalletController {
     private static Entry entry(ResultSet rs, String walletId) throws SQLException {
         boolean incoming = walletId.equals(rs.getString("to_id"));
         CurrencyCode currency = CurrencyCode.valueOf(rs.getString("currency"));
-        return new Entry(rs.getString("event_id"), rs.getString("kind"), rs.getString("transaction_id"),
+        return new Entry(rs.getString("event_id") + ":" + rs.getInt("line"), rs.getString("kind"), rs.getString("transaction_id"),
                 rs.getInt("attempt_no"), new Money(rs.getLong("amount_minor"), currency).toDecimalString(),
                 currency.name(), incoming ? "Credit" : "Debit",
                 incoming ? rs.getString("from_type") + ":" + rs.getString("from_id")

@@ -45,7 +45,7 @@ class ReportRows {
                         select i.transaction_id, i.customer_transaction_id, a.attempt_no, i.recipient_id,
                             i.send_method_id, i.amount_minor, i.currency, a.status, a.error_code, a.started_at,
                             a.finished_at, i.position,
-                            (select string_agg(p.event_id, ';' order by p.occurred_at, p.event_id) from ledger_posting p
+                            (select string_agg(p.event_id || ':' || p.line, ';' order by p.occurred_at, p.event_id, p.line) from ledger_posting p
                              where p.transaction_id = a.transaction_id and p.attempt_no = a.attempt_no) as posting_ids
                         from item_history_item i join item_history_attempt a on a.transaction_id = i.transaction_id
                         where i.batch_id = ? and (i.position, i.transaction_id, a.attempt_no) > (?, ?, ?)

@@ -11,9 +11,12 @@ import io.masspay.kernel.money.Money;
 import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.AttemptStart;
+import io.masspay.kernel.wallet.Debit;
 import io.masspay.kernel.wallet.IssuerDebited;
 import io.masspay.kernel.wallet.WalletFunded;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +28,11 @@ class AuditSubjectTest {
     static final Money TEN = Money.of("10.00", CurrencyCode.USD);
 
     @Test
-    void shouldIndexAWalletPostingUnderTheTransactionItMovesMoneyFor() {
-        assertThat(AuditSubject.of(new IssuerDebited(WALLET, TX, 1, TEN))).contains(new AuditSubject(null, "tx_1"));
+    void shouldIndexAWalletPostingUnderEachTransactionItMovesMoneyFor() {
+        IssuerDebited chunk = new IssuerDebited(WALLET, List.of(
+                new Debit(TX, 1, TEN), new Debit(new TransactionId("tx_2"), 3, TEN)));
+        assertThat(AuditSubject.of(chunk))
+                .containsExactly(new AuditSubject(null, "tx_1"), new AuditSubject(null, "tx_2"));
     }
 
     @Test

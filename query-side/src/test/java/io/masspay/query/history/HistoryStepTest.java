@@ -12,8 +12,14 @@ import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.transfer.AttemptStart;
 import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.kernel.payout.PayoutRequested;
+import io.masspay.kernel.payout.SendMethod;
+import io.masspay.kernel.wallet.Credit;
 import io.masspay.kernel.wallet.WalletCredited;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,14 +28,23 @@ class HistoryStepTest {
     static final TransactionId TX = new TransactionId("tx_1");
     static final BatchId BATCH = new BatchId("bt_1");
     static final WalletId WALLET = new WalletId("WAL-1");
+    static final Money ONE = Money.of("1.00", CurrencyCode.USD);
 
     @Test
     void shouldNameAStepAfterItsEventAndKeepItsAttempt() {
-        assertThat(HistoryStep.of(new WalletCredited(WALLET, TX, 2, Money.of("1.00", CurrencyCode.USD))))
-                .contains(new HistoryStep(TX, 2, "WalletCredited", null, null));
+        assertThat(HistoryStep.of(new PayoutRequested(WALLET, TX, 2, SendMethod.XTR94500, ONE, Map.of())))
+                .containsExactly(new HistoryStep(TX, 2, "PayoutRequested", null, null));
         assertThat(HistoryStep.of(new PayoutFailed(TX, 1, ErrorCode.PROVIDER_DECLINED)))
                 .as("a failed payout does not end the attempt: the money still has to come back")
                 .contains(new HistoryStep(TX, 1, "PayoutFailed", null, null));
+    }
+
+    @Test
+    void shouldMakeAChunksWalletPostingAStepOfEachOfItsItems() {
+        TransactionId other = new TransactionId("tx_2");
+        assertThat(HistoryStep.of(new WalletCredited(WALLET, List.of(new Credit(TX, 2, ONE), new Credit(other, 1, ONE)))))
+                .containsExactly(new HistoryStep(TX, 2, "WalletCredited", null, null),
+                        new HistoryStep(other, 1, "WalletCredited", null, null));
     }
 
     @Test

@@ -4,5 +4,5 @@ import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.money.Money;
 
 /** One item's claim on an issuer wallet, in submission order within its chunk. */
-public record Debit(TransactionId transactionId, int attemptNo, Money amount) {
+public record Debit(TransactionId transactionId, int attemptNo, Money amount) implements PostingLine {
 }

@@ -1,11 +1,24 @@
 package io.masspay.kernel.wallet;
 
-import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
-import io.masspay.kernel.money.Money;
 import org.axonframework.serialization.Revision;
 
-/** Posting: issuer wallet -> in transit (until the recipient wallet is credited). */
-@Revision("1")
-public record IssuerDebited(WalletId walletId, TransactionId transactionId, int attemptNo, Money amount) {
+import java.util.List;
+
+/**
+ * Posting: issuer wallet -> in transit (until the recipient wallets are credited), for every item of a
+ * payments chunk the balance covered, in submission order. Revision 1 held one item
+ * ({@code IssuerDebitedUpcaster} reads it as a chunk of one).
+ */
+@Revision("2")
+public record IssuerDebited(WalletId walletId, List<Debit> debits) implements WalletPostings {
+
+    public IssuerDebited {
+        debits = List.copyOf(debits);
+    }
+
+    @Override
+    public List<Debit> lines() {
+        return debits;
+    }
 }
