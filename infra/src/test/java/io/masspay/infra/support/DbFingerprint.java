@@ -41,7 +41,9 @@ public final class DbFingerprint {
 
     /**
      * Until the background work of earlier requests has ended: no payout saga or deadline left, every claimed
-     * item in the status read model and final there, and the fingerprint unchanged across two reads. Returns it.
+     * item in the status read model and final there, every batch's last event its BatchCompleted (recorded
+     * after its items' outcomes, by another processor), and the fingerprint unchanged across two reads.
+     * Returns it.
      */
     public String awaitQuiet() {
         AtomicReference<String> last = new AtomicReference<>(now());
@@ -54,7 +56,10 @@ public final class DbFingerprint {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select not exists (select 1 from sagaentry) and not exists (select 1 from scheduled_tasks)
                    and not exists (select 1 from batch_item_view where status = 'Processing')
-                   and (select count(*) from batch_item_view) = (select count(*) from transaction_claim)""",
+                   and (select count(*) from batch_item_view) = (select count(*) from transaction_claim)
+                   and not exists (select 1 from batch_claim c where (
+                       select e.payload_type from domain_event_entry e where e.aggregate_identifier = c.batch_id
+                       order by e.sequence_number desc limit 1) is distinct from 'io.masspay.kernel.batch.BatchCompleted')""",
                 Boolean.class));
     }
 }
