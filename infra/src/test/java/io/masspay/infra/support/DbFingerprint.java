@@ -41,9 +41,10 @@ public final class DbFingerprint {
 
     /**
      * Until the background work of earlier requests has ended: no payout saga or deadline left, every claimed
-     * item in the status read model and final there, every batch's last event its BatchCompleted (recorded
-     * after its items' outcomes, by another processor), and the fingerprint unchanged across two reads.
-     * Returns it.
+     * item in the status read model and final there, every transaction's last event an outcome (a cash-out
+     * is in no batch, and a payout paid on its first call leaves no saga row to wait for), every batch's
+     * last event its BatchCompleted (recorded after its items' outcomes, by another processor), and the
+     * fingerprint unchanged across two reads. Returns it.
      */
     public String awaitQuiet() {
         AtomicReference<String> last = new AtomicReference<>(now());
@@ -57,6 +58,11 @@ public final class DbFingerprint {
                 select not exists (select 1 from sagaentry) and not exists (select 1 from scheduled_tasks)
                    and not exists (select 1 from batch_item_view where status = 'Processing')
                    and (select count(*) from batch_item_view) = (select count(*) from transaction_claim)
+                   and not exists (select 1 from (
+                       select distinct on (aggregate_identifier) payload_type from domain_event_entry
+                       where type = 'Transaction' order by aggregate_identifier, sequence_number desc) last
+                       where last.payload_type not in ('io.masspay.kernel.transfer.ItemSucceeded',
+                           'io.masspay.kernel.transfer.ItemFailed', 'io.masspay.kernel.payout.RetainedInWallet'))
                    and not exists (select 1 from batch_claim c where (
                        select e.payload_type from domain_event_entry e where e.aggregate_identifier = c.batch_id
                        order by e.sequence_number desc limit 1) is distinct from 'io.masspay.kernel.batch.BatchCompleted')""",
