@@ -21,13 +21,13 @@ import static io.masspay.query.support.Timestamps.utc;
 
 /**
  * Item history (API.md section 4): every attempt of every item with its steps. The events of one item
- * come from its Transaction and from wallets, which different segments may process in either order,
- * so each write touches only what its own event knows (an attempt's start and its end are separate
- * columns of one upsert) and a step is keyed by its global index and transaction (a chunk's wallet
- * posting event is a step of each of its items): redelivery, replay and ordering
- * across aggregates all give the same rows. A step's order is its event's global index, read from the
- * store by event identifier, because the tracking token of an event that fills a gap (committed after
- * events with higher indexes) points past it.
+ * come from its Transaction and from wallets; the processor delivers them in store order (ADR 0012),
+ * but the writes do not rely on it: each touches only what its own event knows (an attempt's start and
+ * its end are separate columns of one upsert) and a step is keyed by its global index and transaction
+ * (a chunk's wallet posting event is a step of each of its items), so redelivery, replay and order all
+ * give the same rows. A step's order is its event's global index, read from the store by event
+ * identifier, because the tracking token of an event that fills a gap (committed after events with
+ * higher indexes) points past it.
  */
 @Component
 @ProcessingGroup(TransactionViews.GROUP)
