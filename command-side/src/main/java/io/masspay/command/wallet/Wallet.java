@@ -8,9 +8,11 @@ import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
 import io.masspay.kernel.payout.FundsReturnedToWallet;
+import io.masspay.kernel.payout.LatePayoutRecovered;
 import io.masspay.kernel.payout.Payout;
 import io.masspay.kernel.payout.PayoutRefused;
 import io.masspay.kernel.payout.PayoutRequested;
+import io.masspay.kernel.payout.RecoverLatePayout;
 import io.masspay.kernel.payout.RequestPayouts;
 import io.masspay.kernel.payout.ReturnFunds;
 import io.masspay.kernel.wallet.Credit;
@@ -147,6 +149,19 @@ public class Wallet {
                 command.amount()));
     }
 
+    /**
+     * A payout the rail made after its attempt had timed out and given the money back here: it leaves again.
+     * Not refused when the balance no longer covers it: the rail has paid, and the shortfall is what the
+     * recipient owes (ADR 0013).
+     */
+    @CommandHandler
+    void handle(RecoverLatePayout command) {
+        requireOwner(OwnerType.Recipient);
+        requirePositive(command.amount());
+        apply(new LatePayoutRecovered(walletId, command.transactionId(), command.attemptNo(), command.method(),
+                command.amount()));
+    }
+
     private void requireOwner(OwnerType expected) {
         if (ownerType != expected) {
             throw new IllegalStateException("Wallet " + walletId + " is an " + ownerType + " wallet, not " + expected);
@@ -198,5 +213,10 @@ public class Wallet {
     @EventSourcingHandler
     void on(FundsReturnedToWallet event) {
         balance = balance.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(LatePayoutRecovered event) {
+        balance = balance.minus(event.amount());
     }
 }

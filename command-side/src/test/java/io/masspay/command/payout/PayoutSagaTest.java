@@ -6,49 +6,37 @@ import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.ConfirmPayout;
-import io.masspay.kernel.payout.FailPayout;
 import io.masspay.kernel.payout.FundsReturnedToWallet;
-import io.masspay.kernel.payout.PayOut;
+import io.masspay.kernel.payout.LatePayoutRecovered;
 import io.masspay.kernel.payout.PayoutFailed;
+import io.masspay.kernel.payout.PayoutPending;
 import io.masspay.kernel.payout.PayoutRequested;
+import io.masspay.kernel.payout.PayoutReturned;
+import io.masspay.kernel.payout.PayoutSettledLate;
 import io.masspay.kernel.payout.PayoutSucceeded;
-import io.masspay.kernel.payout.RailOutcome;
-import io.masspay.kernel.payout.RailResponse;
+import io.masspay.kernel.payout.RecoverLatePayout;
 import io.masspay.kernel.payout.RetainItem;
 import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.payout.ReturnFunds;
 import io.masspay.kernel.payout.SendMethod;
-import org.axonframework.deadline.DeadlineMessage;
+import io.masspay.kernel.payout.TimeOutPayout;
 import org.axonframework.test.saga.SagaTestFixture;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 
 import static io.masspay.kernel.error.ErrorCode.DESTINATION_CLOSED;
+import static io.masspay.kernel.error.ErrorCode.PAYOUT_RETURNED;
 import static io.masspay.kernel.error.ErrorCode.PROVIDER_DECLINED;
 import static io.masspay.kernel.error.ErrorCode.PROVIDER_UNAVAILABLE;
-import static io.masspay.kernel.payout.RailOutcome.Declined;
-import static io.masspay.kernel.payout.RailOutcome.DestinationClosed;
-import static io.masspay.kernel.payout.RailOutcome.Paid;
-import static io.masspay.kernel.payout.RailOutcome.Unavailable;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The PayoutSaga against a scripted rail: the fixture's command bus answers every {@link PayOut} with the
- * next scripted {@link RailResponse} (the last one repeats) and every other command with nothing, and
- * records what was dispatched. Deadlines are the fixture's own; time only moves with {@code ...TimeElapses}.
+ * The PayoutSaga coordinates an attempt that has to wait or be undone (ADR 0013): the timeout of a
+ * pending payout, the money back after a failure or a return, and a late payment taken back out of the
+ * wallet. The rail calls are the dispatcher's; the saga only reacts to the events they lead to. Deadlines
+ * are the fixture's own; time only moves with {@code ...TimeElapses}.
  */
 class PayoutSagaTest {
 
@@ -58,394 +46,176 @@ class PayoutSagaTest {
     private static final WalletId WALLET = new WalletId("WAL-2");
     private static final SendMethod METHOD = SendMethod.XTR94500;
     private static final Money AMOUNT = Money.of("10.00", CurrencyCode.USD);
-    private static final Map<String, String> DESTINATION = Map.of("bankAccountId", "ba_1");
 
-    private static final String RETRY = "payout-retry";
     private static final String TIMEOUT = "payout-timeout";
     private static final Duration FIFTEEN_MINUTES = Duration.ofMinutes(15);
 
     private SagaTestFixture<PayoutSaga> fixture;
-    /** What the rail answers, in order; the last answer repeats. */
-    private final Deque<RailOutcome> rail = new ArrayDeque<>();
-    /** Every rail call, of the given and the when phase alike. */
-    private final List<PayOut> railCalls = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        fixture = fixtureWith(new PayoutPolicy(5, Duration.ofSeconds(1), FIFTEEN_MINUTES));
+        fixture = new SagaTestFixture<>(PayoutSaga.class);
+        fixture.registerResource(new PayoutPolicy(FIFTEEN_MINUTES));
     }
 
-    private SagaTestFixture<PayoutSaga> fixtureWith(PayoutPolicy policy) {
-        SagaTestFixture<PayoutSaga> sagaFixture = new SagaTestFixture<>(PayoutSaga.class);
-        sagaFixture.registerResource(policy);
-        sagaFixture.setCallbackBehavior((command, metaData) -> {
-            if (command instanceof PayOut payOut) {
-                railCalls.add(payOut);
-                return new RailResponse(rail.size() > 1 ? rail.poll() : rail.peek());
-            }
-            return null;
-        });
-        return sagaFixture;
-    }
-
-    private void railAnswers(RailOutcome... outcomes) {
-        rail.clear();
-        rail.addAll(List.of(outcomes));
-    }
-
-    // --- the rail call ---
+    // --- a payout paid at once needs no saga ---
 
     @Test
-    void shouldCallTheRailWithTheIdempotencyKeyOfTheAttempt() {
-        railAnswers(Paid);
-        fixture.givenNoPriorActivity()
-               .whenAggregate(WALLET.value()).publishes(requested(1))
-               .expectDispatchedCommands(payOut("tx:1", 1), new ConfirmPayout(TX, 1));
-        assertEquals(List.of("tx:1"), keysOfRailCalls());
-    }
-
-    @Test
-    void shouldCallTheRailOfALaterAttemptWithItsOwnKey() {
-        railAnswers(Paid);
-        fixture.givenNoPriorActivity()
-               .whenAggregate(WALLET.value()).publishes(requested(2))
-               .expectDispatchedCommands(payOut("tx:2", 2), new ConfirmPayout(TX, 2));
-        assertEquals(List.of("tx:2"), keysOfRailCalls());
-    }
-
-    @Test
-    void shouldScheduleTheTimeoutOfTheWholeAttemptWhenItHasToWait() {
-        railAnswers(Unavailable);
-        fixture.givenNoPriorActivity()
-               .whenAggregate(WALLET.value()).publishes(requested(1))
-               .expectScheduledDeadlineWithName(FIFTEEN_MINUTES, TIMEOUT)
-               .expectActiveSagas(1)
-               .expectAssociationWith("transactionId", TX);
-    }
-
-    // --- paid ---
-
-    /** ConfirmPayout records PayoutSucceeded in the saga's own unit of work: nothing is left to wait for. */
-    @Test
-    void shouldEndWithoutAnyDeadlineWhenTheFirstCallPays() {
-        railAnswers(Paid);
-        fixture.givenNoPriorActivity()
-               .whenAggregate(WALLET.value()).publishes(requested(1))
-               .expectDispatchedCommands(payOut("tx:1", 1), new ConfirmPayout(TX, 1))
-               .expectNoScheduledDeadlines()
-               .expectActiveSagas(0);
-    }
-
-    @Test
-    void shouldCancelTheTimeoutAndEndWhenARetryPays() {
-        railAnswers(Unavailable, Paid);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .whenTimeElapses(Duration.ofSeconds(1))
-               .expectDispatchedCommands(payOut("tx:1", 1), new ConfirmPayout(TX, 1))
-               .expectNoScheduledDeadlines()
-               .expectActiveSagas(0);
-    }
-
-    @Test
-    void shouldNotFailAPaidPayoutOnceItEnded() {
-        railAnswers(Paid);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .andThenAggregate(TX.value()).published(new PayoutSucceeded(TX, 1, METHOD, AMOUNT))
-               .whenTimeElapses(FIFTEEN_MINUTES)
+    void shouldNotStartForAPayoutRequestedOrPaidAtOnce() {
+        fixture.givenAggregate(WALLET.value()).published(new PayoutRequested(WALLET, TX, 1, METHOD, AMOUNT, Map.of()))
+               .whenAggregate(TX.value()).publishes(new PayoutSucceeded(TX, 1, METHOD, AMOUNT))
+               .expectActiveSagas(0)
                .expectNoDispatchedCommands()
-               .expectTriggeredDeadlines();
-    }
-
-    // --- refused for good ---
-
-    @Test
-    void shouldFailThePayoutAsDeclinedWhenTheRailDeclines() {
-        railAnswers(Declined);
-        fixture.givenNoPriorActivity()
-               .whenAggregate(WALLET.value()).publishes(requested(1))
-               .expectDispatchedCommands(payOut("tx:1", 1), new FailPayout(TX, 1, PROVIDER_DECLINED))
-               .expectNoScheduledDeadlineMatching(deadlineNamed(RETRY))
-               .expectActiveSagas(1);
-    }
-
-    @Test
-    void shouldFailThePayoutAsDestinationClosedWhenTheRailSaysSo() {
-        railAnswers(DestinationClosed);
-        fixture.givenNoPriorActivity()
-               .whenAggregate(WALLET.value()).publishes(requested(1))
-               .expectDispatchedCommands(payOut("tx:1", 1), new FailPayout(TX, 1, DESTINATION_CLOSED))
-               .expectNoScheduledDeadlineMatching(deadlineNamed(RETRY))
-               .expectActiveSagas(1);
-    }
-
-    @Test
-    void shouldNotCallADecliningRailAgain() {
-        railAnswers(Declined);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .whenTimeElapses(Duration.ofMinutes(1))
-               .expectNoDispatchedCommands();
-        assertEquals(1, railCalls.size());
-    }
-
-    // --- unavailable: retries with backoff ---
-
-    @Test
-    void shouldScheduleARetryAfterOneSecondWhenTheRailIsUnavailable() {
-        railAnswers(Unavailable);
-        fixture.givenNoPriorActivity()
-               .whenAggregate(WALLET.value()).publishes(requested(1))
-               .expectDispatchedCommands(payOut("tx:1", 1))
-               .expectScheduledDeadlineWithName(Duration.ofSeconds(1), RETRY)
-               .expectScheduledDeadlineWithName(FIFTEEN_MINUTES, TIMEOUT)
-               .expectActiveSagas(1);
-    }
-
-    @Test
-    void shouldNotCallTheRailAgainBeforeTheBackoffElapsed() {
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .whenTimeElapses(Duration.ofMillis(999))
-               .expectNoDispatchedCommands()
-               .expectScheduledDeadlineWithName(Duration.ofMillis(1), RETRY);
-    }
-
-    @Test
-    void shouldCallTheRailAgainWithTheSameKeyWhenTheRetryIsDue() {
-        railAnswers(Unavailable, Paid);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .whenTimeElapses(Duration.ofSeconds(1))
-               .expectTriggeredDeadlinesWithName(RETRY)
-               .expectDispatchedCommands(payOut("tx:1", 1), new ConfirmPayout(TX, 1))
                .expectNoScheduledDeadlines();
-        assertEquals(List.of("tx:1", "tx:1"), keysOfRailCalls());
     }
 
-    /** After the n-th unavailable call the saga waits 1 s, 2 s, 4 s, 8 s. */
-    @ParameterizedTest(name = "after call {0} it waits {1} s")
-    @CsvSource({"2, 2", "3, 4", "4, 8"})
-    void shouldDoubleTheBackoffAfterEachUnavailableCall(int callsMade, long backoffSeconds) throws Exception {
-        railAnswers(Unavailable);
-        var given = fixture.givenAggregate(WALLET.value()).published(requested(1));
-        long waited = 1;
-        for (int call = 2; call < callsMade; call++) {
-            given = given.andThenTimeElapses(Duration.ofSeconds(waited));
-            waited *= 2;
-        }
-        given.whenTimeElapses(Duration.ofSeconds(waited))
-             .expectDispatchedCommands(payOut("tx:1", 1))
-             .expectScheduledDeadlineWithName(Duration.ofSeconds(backoffSeconds), RETRY);
-        assertEquals(callsMade, railCalls.size());
+    // --- pending: the attempt's timeout ---
+
+    @Test
+    void shouldStartTheTimeoutOfTheAttemptWhenTheRailLeavesItPending() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(TX.value()).publishes(pending(1))
+               .expectActiveSagas(1)
+               .expectAssociationWith("payoutKey", "tx:1")
+               .expectScheduledDeadlineWithName(FIFTEEN_MINUTES, TIMEOUT)
+               .expectNoDispatchedCommands();
     }
 
     @Test
-    void shouldFailAsUnavailableAfterFiveCalls() throws Exception {
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .andThenTimeElapses(Duration.ofSeconds(1))
-               .andThenTimeElapses(Duration.ofSeconds(2))
-               .andThenTimeElapses(Duration.ofSeconds(4))
-               .whenTimeElapses(Duration.ofSeconds(8))
-               .expectDispatchedCommands(payOut("tx:1", 1), new FailPayout(TX, 1, PROVIDER_UNAVAILABLE))
-               .expectNoScheduledDeadlineMatching(deadlineNamed(RETRY))
-               .expectActiveSagas(1);
-        assertEquals(List.of("tx:1", "tx:1", "tx:1", "tx:1", "tx:1"), keysOfRailCalls());
+    void shouldCancelTheTimeoutAndEndWhenThePendingPayoutIsPaid() {
+        fixture.givenAggregate(TX.value()).published(pending(1))
+               .whenAggregate(TX.value()).publishes(new PayoutSucceeded(TX, 1, METHOD, AMOUNT))
+               .expectNoScheduledDeadlines()
+               .expectActiveSagas(0);
     }
 
     @Test
-    void shouldCallAnUnavailableRailExactlyFiveTimesAndFailOnce() {
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .whenTimeElapses(FIFTEEN_MINUTES)
-               .expectTriggeredDeadlinesWithName(RETRY, RETRY, RETRY, RETRY, TIMEOUT)
-               .expectDispatchedCommands(payOut("tx:1", 1), payOut("tx:1", 1), payOut("tx:1", 1),
-                       payOut("tx:1", 1), new FailPayout(TX, 1, PROVIDER_UNAVAILABLE));
-        assertEquals(5, railCalls.size());
-    }
-
-    // --- timeout ---
-
-    @Test
-    void shouldFailAsUnavailableWhenNoFinalAnswerArrivedWithinTheTimeout() {
-        fixture = fixtureWith(new PayoutPolicy(5, Duration.ofMinutes(20), FIFTEEN_MINUTES));
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
+    void shouldGiveTheAttemptUpWhenTheTimeoutPassesWithoutAnAnswer() {
+        fixture.givenAggregate(TX.value()).published(pending(1))
                .whenTimeElapses(FIFTEEN_MINUTES)
                .expectTriggeredDeadlinesWithName(TIMEOUT)
-               .expectDispatchedCommands(new FailPayout(TX, 1, PROVIDER_UNAVAILABLE))
-               .expectNoScheduledDeadlineMatching(deadlineNamed(TIMEOUT));
+               .expectDispatchedCommands(new TimeOutPayout(TX, 1));
     }
 
     @Test
-    void shouldStopRetryingWhenTheTimeoutFiresFirst() throws Exception {
-        fixture = fixtureWith(new PayoutPolicy(5, Duration.ofMinutes(10), FIFTEEN_MINUTES));
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .andThenTimeElapses(Duration.ofMinutes(10))
-               .whenTimeElapses(Duration.ofMinutes(5))
-               // the fixture lists the deadlines triggered in the given phase too
-               .expectTriggeredDeadlinesWithName(RETRY, TIMEOUT)
-               .expectDispatchedCommands(new FailPayout(TX, 1, PROVIDER_UNAVAILABLE));
-        assertEquals(2, railCalls.size());
-    }
-
-    @Test
-    void shouldNotCallTheRailAgainOnARetryDueAfterTheTimeout() throws Exception {
-        fixture = fixtureWith(new PayoutPolicy(5, Duration.ofMinutes(10), FIFTEEN_MINUTES));
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .andThenTimeElapses(Duration.ofMinutes(10))
-               .andThenTimeElapses(Duration.ofMinutes(5))
-               .whenTimeElapses(Duration.ofMinutes(15))
-               // the fixture lists the deadlines triggered in the given phase too
-               .expectTriggeredDeadlinesWithName(RETRY, TIMEOUT, RETRY)
-               .expectNoDispatchedCommands();
-        assertEquals(2, railCalls.size());
-    }
-
-    // --- compensation ---
-
-    @Test
-    void shouldReturnTheFundsToTheWalletWhenThePayoutFailed() {
-        railAnswers(Declined);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .whenAggregate(TX.value()).publishes(new PayoutFailed(TX, 1, PROVIDER_DECLINED))
-               .expectDispatchedCommands(new ReturnFunds(WALLET, TX, 1, METHOD, AMOUNT))
-               .expectNoScheduledDeadlines()
+    void shouldNotTimeOutBeforeTheTimeoutPasses() {
+        fixture.givenAggregate(TX.value()).published(pending(1))
+               .whenTimeElapses(FIFTEEN_MINUTES.minusSeconds(1))
+               .expectNoDispatchedCommands()
                .expectActiveSagas(1);
     }
 
+    /** The money goes back; the key stays open to a late answer (the Transaction remembers it). */
     @Test
-    void shouldCancelAPendingRetryWhenThePayoutFailed() throws Exception {
-        fixture = fixtureWith(new PayoutPolicy(5, Duration.ofMinutes(10), FIFTEEN_MINUTES));
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .andThenTimeElapses(Duration.ofMinutes(10))
-               .andThenTimeElapses(Duration.ofMinutes(5))
-               .whenAggregate(TX.value()).publishes(new PayoutFailed(TX, 1, PROVIDER_UNAVAILABLE))
+    void shouldSendTheMoneyBackOfAnAttemptThatTimedOut() throws Exception {
+        fixture.givenAggregate(TX.value()).published(pending(1))
+               .andThenTimeElapses(FIFTEEN_MINUTES)
+               .whenAggregate(TX.value()).publishes(failed(1, PROVIDER_UNAVAILABLE, true))
                .expectDispatchedCommands(new ReturnFunds(WALLET, TX, 1, METHOD, AMOUNT))
                .expectNoScheduledDeadlines();
     }
 
     @Test
-    void shouldRetainTheItemWithTheFailureReasonOnceTheFundsAreBack() {
-        railAnswers(Declined);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .andThenAggregate(TX.value()).published(new PayoutFailed(TX, 1, PROVIDER_DECLINED))
+    void shouldCancelTheTimeoutWhenThePendingPayoutIsDeclined() {
+        fixture.givenAggregate(TX.value()).published(pending(1))
+               .whenAggregate(TX.value()).publishes(failed(1, PROVIDER_DECLINED, false))
+               .expectNoScheduledDeadlines()
+               .expectDispatchedCommands(new ReturnFunds(WALLET, TX, 1, METHOD, AMOUNT));
+    }
+
+    // --- compensation of a failed payout ---
+
+    @Test
+    void shouldReturnTheMoneyOfARefusedPayoutToTheWallet() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(TX.value()).publishes(failed(1, DESTINATION_CLOSED, false))
+               .expectActiveSagas(1)
+               .expectDispatchedCommands(new ReturnFunds(WALLET, TX, 1, METHOD, AMOUNT));
+    }
+
+    @Test
+    void shouldRetainTheItemWithTheRailsReasonOnceTheMoneyIsBack() {
+        fixture.givenAggregate(TX.value()).published(failed(1, DESTINATION_CLOSED, false))
                .whenAggregate(WALLET.value()).publishes(new FundsReturnedToWallet(WALLET, TX, 1, METHOD, AMOUNT))
-               .expectDispatchedCommands(new RetainItem(TX, 1, PROVIDER_DECLINED, WALLET))
+               .expectDispatchedCommands(new RetainItem(TX, 1, DESTINATION_CLOSED, WALLET));
+    }
+
+    @Test
+    void shouldEndOnceTheItemIsRetained() {
+        fixture.givenAggregate(TX.value()).published(failed(1, PROVIDER_DECLINED, false))
+               .andThenAggregate(WALLET.value()).published(new FundsReturnedToWallet(WALLET, TX, 1, METHOD, AMOUNT))
+               .whenAggregate(TX.value()).publishes(retained(1, PROVIDER_DECLINED))
+               .expectActiveSagas(0)
+               .expectNoScheduledDeadlines();
+    }
+
+    // --- a return ---
+
+    @Test
+    void shouldBringAReturnedPayoutBackToTheWallet() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(TX.value()).publishes(returned(1))
+               .expectActiveSagas(1)
+               .expectDispatchedCommands(new ReturnFunds(WALLET, TX, 1, METHOD, AMOUNT));
+    }
+
+    @Test
+    void shouldRetainAReturnedItemWithPayoutReturned() {
+        fixture.givenAggregate(TX.value()).published(returned(1))
+               .whenAggregate(WALLET.value()).publishes(new FundsReturnedToWallet(WALLET, TX, 1, METHOD, AMOUNT))
+               .expectDispatchedCommands(new RetainItem(TX, 1, PAYOUT_RETURNED, WALLET));
+    }
+
+    // --- a late payment ---
+
+    @Test
+    void shouldTakeALatePaymentBackOutOfTheWalletItWasReturnedTo() {
+        fixture.givenNoPriorActivity()
+               .whenAggregate(TX.value()).publishes(new PayoutSettledLate(TX, BATCH, 1, WALLET, METHOD, AMOUNT))
+               .expectDispatchedCommands(new RecoverLatePayout(WALLET, TX, 1, METHOD, AMOUNT))
                .expectActiveSagas(1);
     }
 
     @Test
-    void shouldRetainAnItemWhoseRailStayedUnavailableAsUnavailable() throws Exception {
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .andThenTimeElapses(Duration.ofSeconds(15))
-               .andThenAggregate(TX.value()).published(new PayoutFailed(TX, 1, PROVIDER_UNAVAILABLE))
-               .whenAggregate(WALLET.value()).publishes(new FundsReturnedToWallet(WALLET, TX, 1, METHOD, AMOUNT))
-               .expectDispatchedCommands(new RetainItem(TX, 1, PROVIDER_UNAVAILABLE, WALLET));
-    }
-
-    @Test
-    void shouldEndWhenTheItemIsRetainedInTheWallet() {
-        railAnswers(DestinationClosed);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .andThenAggregate(TX.value()).published(new PayoutFailed(TX, 1, DESTINATION_CLOSED))
-               .andThenAggregate(WALLET.value()).published(new FundsReturnedToWallet(WALLET, TX, 1, METHOD, AMOUNT))
-               .whenAggregate(TX.value()).publishes(retained(1, DESTINATION_CLOSED))
-               .expectNoDispatchedCommands()
-               .expectNoScheduledDeadlines()
+    void shouldEndOnceTheLatePaymentLeftTheWallet() {
+        fixture.givenAggregate(TX.value()).published(new PayoutSettledLate(TX, BATCH, 1, WALLET, METHOD, AMOUNT))
+               .whenAggregate(WALLET.value()).publishes(new LatePayoutRecovered(WALLET, TX, 1, METHOD, AMOUNT))
                .expectActiveSagas(0);
     }
 
-    // --- other attempts and other transactions ---
+    // --- one saga per attempt ---
 
     @Test
-    void shouldIgnoreASuccessOfAnotherAttempt() {
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(2))
-               .whenAggregate(TX.value()).publishes(new PayoutSucceeded(TX, 1, METHOD, AMOUNT))
-               .expectNoDispatchedCommands()
-               .expectScheduledDeadlineWithName(Duration.ofSeconds(1), RETRY)
-               .expectScheduledDeadlineWithName(FIFTEEN_MINUTES, TIMEOUT)
-               .expectActiveSagas(1);
-    }
-
-    @Test
-    void shouldIgnoreAFailureOfAnotherAttempt() {
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(2))
-               .whenAggregate(TX.value()).publishes(new PayoutFailed(TX, 1, PROVIDER_DECLINED))
-               .expectNoDispatchedCommands()
-               .expectScheduledDeadlineWithName(Duration.ofSeconds(1), RETRY)
-               .expectScheduledDeadlineWithName(FIFTEEN_MINUTES, TIMEOUT)
-               .expectActiveSagas(1);
-    }
-
-    @Test
-    void shouldKeepRetryingAfterAFailureOfAnotherAttempt() {
-        railAnswers(Unavailable, Paid);
-        fixture.givenAggregate(WALLET.value()).published(requested(2))
-               .andThenAggregate(TX.value()).published(new PayoutFailed(TX, 1, PROVIDER_DECLINED))
-               .whenTimeElapses(Duration.ofSeconds(1))
-               .expectDispatchedCommands(payOut("tx:2", 2), new ConfirmPayout(TX, 2));
-    }
-
-    @Test
-    void shouldIgnoreFundsReturnedForAnotherAttempt() {
-        railAnswers(Declined);
-        fixture.givenAggregate(WALLET.value()).published(requested(2))
-               .andThenAggregate(TX.value()).published(new PayoutFailed(TX, 2, PROVIDER_DECLINED))
+    void shouldIgnoreEventsOfAnotherAttempt() {
+        fixture.givenAggregate(TX.value()).published(pending(2))
                .whenAggregate(WALLET.value()).publishes(new FundsReturnedToWallet(WALLET, TX, 1, METHOD, AMOUNT))
                .expectNoDispatchedCommands()
-               .expectActiveSagas(1);
-    }
-
-    @Test
-    void shouldIgnoreARetentionOfAnotherAttempt() {
-        railAnswers(Declined);
-        fixture.givenAggregate(WALLET.value()).published(requested(2))
-               .andThenAggregate(TX.value()).published(new PayoutFailed(TX, 2, PROVIDER_DECLINED))
-               .whenAggregate(TX.value()).publishes(retained(1, PROVIDER_DECLINED))
-               .expectNoDispatchedCommands()
-               .expectActiveSagas(1);
+               .expectScheduledDeadlineWithName(FIFTEEN_MINUTES, TIMEOUT);
     }
 
     @Test
     void shouldIgnoreEventsOfAnotherTransaction() {
-        railAnswers(Unavailable);
-        fixture.givenAggregate(WALLET.value()).published(requested(1))
-               .whenAggregate(OTHER_TX.value()).publishes(new PayoutFailed(OTHER_TX, 1, PROVIDER_DECLINED))
-               .expectNoDispatchedCommands()
-               .expectScheduledDeadlineWithName(Duration.ofSeconds(1), RETRY)
-               .expectActiveSagas(1);
+        fixture.givenAggregate(TX.value()).published(pending(1))
+               .whenAggregate(OTHER_TX.value()).publishes(new PayoutSucceeded(OTHER_TX, 1, METHOD, AMOUNT))
+               .expectActiveSagas(1)
+               .expectScheduledDeadlineWithName(FIFTEEN_MINUTES, TIMEOUT);
     }
 
     // --- helpers ---
 
-    private static PayoutRequested requested(int attemptNo) {
-        return new PayoutRequested(WALLET, TX, attemptNo, METHOD, AMOUNT, DESTINATION);
+    private static PayoutPending pending(int attemptNo) {
+        return new PayoutPending(TX, attemptNo, WALLET, METHOD, AMOUNT);
     }
 
-    /** The key is spelled out, not computed with {@link PayOut#idempotencyKey}, so its format is asserted too. */
-    private static PayOut payOut(String idempotencyKey, int attemptNo) {
-        return new PayOut(idempotencyKey, TX, attemptNo, METHOD, AMOUNT, DESTINATION);
+    private static PayoutFailed failed(int attemptNo, ErrorCode reason, boolean outcomeUnknown) {
+        return new PayoutFailed(TX, attemptNo, reason, WALLET, METHOD, AMOUNT, outcomeUnknown);
+    }
+
+    private static PayoutReturned returned(int attemptNo) {
+        return new PayoutReturned(TX, BATCH, attemptNo, WALLET, METHOD, AMOUNT, "R01");
     }
 
     private static RetainedInWallet retained(int attemptNo, ErrorCode reason) {
         return new RetainedInWallet(TX, BATCH, attemptNo, reason, WALLET);
-    }
-
-    private List<String> keysOfRailCalls() {
-        return railCalls.stream().map(PayOut::idempotencyKey).toList();
-    }
-
-    private static Matcher<DeadlineMessage<?>> deadlineNamed(String name) {
-        return new FeatureMatcher<>(equalTo(name), "deadline named", "name") {
-            @Override
-            protected String featureValueOf(DeadlineMessage<?> actual) {
-                return actual.getDeadlineName();
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package io.masspay.command.transfer;
 
+import io.masspay.kernel.batch.ItemDecision;
+import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.ids.RecipientId;
@@ -10,26 +12,36 @@ import io.masspay.kernel.money.Money;
 import io.masspay.kernel.payout.ConfirmPayout;
 import io.masspay.kernel.payout.FailPayout;
 import io.masspay.kernel.payout.PayoutFailed;
+import io.masspay.kernel.payout.PayoutPending;
+import io.masspay.kernel.payout.PayoutReturned;
+import io.masspay.kernel.payout.PayoutSettledLate;
 import io.masspay.kernel.payout.PayoutSucceeded;
+import io.masspay.kernel.payout.RecordPayoutPending;
 import io.masspay.kernel.payout.RetainItem;
 import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.payout.ReturnPayout;
 import io.masspay.kernel.payout.SendMethod;
-import io.masspay.kernel.transfer.CompleteItem;
-import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.payout.SettleLatePayout;
+import io.masspay.kernel.payout.TimeOutPayout;
 import io.masspay.kernel.transfer.AttemptStart;
 import io.masspay.kernel.transfer.AttemptStarted;
-import io.masspay.kernel.transfer.ResumeItem;
-import io.masspay.kernel.batch.ItemDecision;
+import io.masspay.kernel.transfer.CompleteItem;
 import io.masspay.kernel.transfer.FailItem;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.kernel.transfer.LatePayoutApplied;
+import io.masspay.kernel.transfer.ResumeItem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static io.masspay.kernel.error.ErrorCode.DESTINATION_CLOSED;
 import static io.masspay.kernel.error.ErrorCode.INSUFFICIENT_FUNDS_RUNTIME;
+import static io.masspay.kernel.error.ErrorCode.PAYOUT_RETURNED;
 import static io.masspay.kernel.error.ErrorCode.PROVIDER_DECLINED;
 import static io.masspay.kernel.error.ErrorCode.PROVIDER_UNAVAILABLE;
 
@@ -111,7 +123,7 @@ class TransactionTest {
 
     @Test
     void shouldNeverDebitTheIssuerAgainOnceTheMoneyReachedTheRecipientWallet() {
-        fixture.given(submitted(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+        fixture.given(submitted(1), failed(1, PROVIDER_DECLINED),
                        new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, new WalletId("WAL-2")),
                        new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet),
                        new ItemFailed(TX, BATCH, 2, INSUFFICIENT_FUNDS_RUNTIME))
@@ -187,12 +199,12 @@ class TransactionTest {
     void shouldFailThePayoutWithTheRailsReasonAndKeepTheItemProcessing() {
         fixture.given(railItem(1))
                .when(new FailPayout(TX, 1, PROVIDER_DECLINED))
-               .expectEvents(new PayoutFailed(TX, 1, PROVIDER_DECLINED));
+               .expectEvents(failed(1, PROVIDER_DECLINED));
     }
 
     @Test
     void cannotConfirmAFailedPayout() {
-        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_UNAVAILABLE))
+        fixture.given(railItem(1), failed(1, PROVIDER_UNAVAILABLE))
                .when(new ConfirmPayout(TX, 1))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
@@ -200,7 +212,7 @@ class TransactionTest {
 
     @Test
     void shouldIgnoreASecondFailPayout() {
-        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED))
+        fixture.given(railItem(1), failed(1, PROVIDER_DECLINED))
                .when(new FailPayout(TX, 1, PROVIDER_UNAVAILABLE))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
@@ -216,7 +228,7 @@ class TransactionTest {
 
     @Test
     void shouldRetainTheItemInTheWalletAfterAFailedPayout() {
-        fixture.given(railItem(1), new PayoutFailed(TX, 1, DESTINATION_CLOSED))
+        fixture.given(railItem(1), failed(1, DESTINATION_CLOSED))
                .when(new RetainItem(TX, 1, DESTINATION_CLOSED, RECIPIENT_WALLET))
                .expectEvents(new RetainedInWallet(TX, BATCH, 1, DESTINATION_CLOSED, RECIPIENT_WALLET));
     }
@@ -239,7 +251,7 @@ class TransactionTest {
 
     @Test
     void cannotRetainAnItemTwice() {
-        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+        fixture.given(railItem(1), failed(1, PROVIDER_DECLINED),
                        new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
                .when(new RetainItem(TX, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
                .expectSuccessfulHandlerExecution()
@@ -248,7 +260,7 @@ class TransactionTest {
 
     @Test
     void shouldStartANewAttemptOfARetainedItemFromTheRecipientWallet() {
-        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+        fixture.given(railItem(1), failed(1, PROVIDER_DECLINED),
                        new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
                .when(new ResumeItem(TX))
                .expectEvents(new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet));
@@ -256,7 +268,7 @@ class TransactionTest {
 
     @Test
     void canConfirmThePayoutOfTheNewAttemptOfARetainedItem() {
-        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+        fixture.given(railItem(1), failed(1, PROVIDER_DECLINED),
                        new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET),
                        new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet))
                .when(new ConfirmPayout(TX, 2))
@@ -265,11 +277,11 @@ class TransactionTest {
 
     @Test
     void canFailThePayoutOfTheNewAttemptOfARetainedItem() {
-        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+        fixture.given(railItem(1), failed(1, PROVIDER_DECLINED),
                        new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET),
                        new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet))
                .when(new FailPayout(TX, 2, PROVIDER_UNAVAILABLE))
-               .expectEvents(new PayoutFailed(TX, 2, PROVIDER_UNAVAILABLE));
+               .expectEvents(failed(2, PROVIDER_UNAVAILABLE));
     }
 
     @Test
@@ -290,7 +302,7 @@ class TransactionTest {
 
     @Test
     void shouldIgnoreARetentionForAnotherAttempt() {
-        fixture.given(railItem(2), new PayoutFailed(TX, 2, PROVIDER_DECLINED))
+        fixture.given(railItem(2), failed(2, PROVIDER_DECLINED))
                .when(new RetainItem(TX, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
@@ -298,12 +310,143 @@ class TransactionTest {
 
     @Test
     void shouldIgnoreTheOldAttemptsPayoutCommandsOnceANewAttemptStarted() {
-        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_DECLINED),
+        fixture.given(railItem(1), failed(1, PROVIDER_DECLINED),
                        new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET),
                        new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet))
                .when(new RetainItem(TX, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
+    }
+
+    // --- pending, timeouts and late payments (ADR 0013) ---
+
+    @Test
+    void shouldRecordAPendingPayoutOnce() {
+        fixture.given(railItem(1))
+               .when(new RecordPayoutPending(TX, 1))
+               .expectEvents(new PayoutPending(TX, 1, RECIPIENT_WALLET, BANK, AMOUNT));
+        fixture.given(railItem(1), new PayoutPending(TX, 1, RECIPIENT_WALLET, BANK, AMOUNT))
+               .when(new RecordPayoutPending(TX, 1))
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldGiveUpATimedOutPayoutWithItsOutcomeUnknown() {
+        fixture.given(railItem(1), new PayoutPending(TX, 1, RECIPIENT_WALLET, BANK, AMOUNT))
+               .when(new TimeOutPayout(TX, 1))
+               .expectEvents(new PayoutFailed(TX, 1, PROVIDER_UNAVAILABLE, RECIPIENT_WALLET, BANK, AMOUNT, true));
+    }
+
+    @Test
+    void cannotTimeOutAPaidPayout() {
+        fixture.given(railItem(1), new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1))
+               .when(new TimeOutPayout(TX, 1))
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldSettleALatePaymentOfARetainedItemAndSucceedIt() {
+        fixture.given(timedOutAndRetained(1))
+               .when(new ConfirmPayout(TX, 1))
+               .expectEvents(new PayoutSettledLate(TX, BATCH, 1, RECIPIENT_WALLET, BANK, AMOUNT),
+                       new ItemSucceeded(TX, BATCH, 1))
+               .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void shouldSettleALatePaymentOnlyOnce() {
+        fixture.given(timedOutAndRetained(1, new PayoutSettledLate(TX, BATCH, 1, RECIPIENT_WALLET, BANK, AMOUNT),
+                       new ItemSucceeded(TX, BATCH, 1)))
+               .when(new ConfirmPayout(TX, 1))
+               .expectNoEvents();
+    }
+
+    @Test
+    void shouldLetALatePaymentWaitWhileTheMoneyIsStillOnItsWayBack() {
+        fixture.given(railItem(1), new PayoutFailed(TX, 1, PROVIDER_UNAVAILABLE, RECIPIENT_WALLET, BANK, AMOUNT, true))
+               .when(new ConfirmPayout(TX, 1))
+               .expectNoEvents()
+               .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void cannotSettleLateAPayoutTheRailRefused() {
+        fixture.given(railItem(1), failed(1, PROVIDER_DECLINED),
+                       new RetainedInWallet(TX, BATCH, 1, PROVIDER_DECLINED, RECIPIENT_WALLET))
+               .when(new ConfirmPayout(TX, 1))
+               .expectNoEvents();
+    }
+
+    /** The earlier key was paid after all: the new attempt is settled by it and never sent (nothing paid twice). */
+    @Test
+    void shouldSettleANewAttemptByTheLatePaymentOfTheEarlierOne() {
+        fixture.given(timedOutAndRetained(1, new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet)))
+               .when(new ConfirmPayout(TX, 2, 1))
+               .expectEvents(new LatePayoutApplied(TX, 1, 2), new PayoutSucceeded(TX, 2, BANK, AMOUNT),
+                       new ItemSucceeded(TX, BATCH, 2));
+    }
+
+    @Test
+    void shouldLetALatePaymentWaitWhileANewerAttemptIsUnderWay() {
+        fixture.given(timedOutAndRetained(1, new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet)))
+               .when(new SettleLatePayout(TX, 1))
+               .expectNoEvents()
+               .expectResultMessagePayload(false);
+    }
+
+    // --- returns ---
+
+    @Test
+    void shouldReturnAPaidPayout() {
+        fixture.given(railItem(1), new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1))
+               .when(new ReturnPayout(TX, 1, "R01"))
+               .expectEvents(new PayoutReturned(TX, BATCH, 1, RECIPIENT_WALLET, BANK, AMOUNT, "R01"));
+    }
+
+    @Test
+    void cannotReturnAPayoutTwice() {
+        fixture.given(railItem(1), new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1),
+                       new PayoutReturned(TX, BATCH, 1, RECIPIENT_WALLET, BANK, AMOUNT, "R01"))
+               .when(new ReturnPayout(TX, 1, "R01"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotReturnAPayoutThatWasNotPaid() {
+        fixture.given(railItem(1), new PayoutPending(TX, 1, RECIPIENT_WALLET, BANK, AMOUNT))
+               .when(new ReturnPayout(TX, 1, "R01"))
+               .expectNoEvents()
+               .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void shouldRetainAReturnedItemOnceItsMoneyIsBack() {
+        fixture.given(railItem(1), new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1),
+                       new PayoutReturned(TX, BATCH, 1, RECIPIENT_WALLET, BANK, AMOUNT, "R01"))
+               .when(new RetainItem(TX, 1, PAYOUT_RETURNED, RECIPIENT_WALLET))
+               .expectEvents(new RetainedInWallet(TX, BATCH, 1, PAYOUT_RETURNED, RECIPIENT_WALLET));
+    }
+
+    @Test
+    void shouldPayAReturnedItemAgainFromTheWalletOnRetry() {
+        fixture.given(railItem(1), new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1),
+                       new PayoutReturned(TX, BATCH, 1, RECIPIENT_WALLET, BANK, AMOUNT, "R01"),
+                       new RetainedInWallet(TX, BATCH, 1, PAYOUT_RETURNED, RECIPIENT_WALLET))
+               .when(new ResumeItem(TX))
+               .expectEvents(new AttemptStarted(TX, BATCH, 2, AttemptStart.RecipientWallet));
+    }
+
+    private static Object[] timedOutAndRetained(int attemptNo, Object... later) {
+        List<Object> events = new ArrayList<>(List.of(railItem(attemptNo),
+                new PayoutPending(TX, attemptNo, RECIPIENT_WALLET, BANK, AMOUNT),
+                new PayoutFailed(TX, attemptNo, PROVIDER_UNAVAILABLE, RECIPIENT_WALLET, BANK, AMOUNT, true),
+                new RetainedInWallet(TX, BATCH, attemptNo, PROVIDER_UNAVAILABLE, RECIPIENT_WALLET)));
+        events.addAll(List.of(later));
+        return events.toArray();
+    }
+
+    private static PayoutFailed failed(int attemptNo, ErrorCode reason) {
+        return new PayoutFailed(TX, attemptNo, reason, RECIPIENT_WALLET, BANK, AMOUNT, false);
     }
 
     private static ItemSubmitted railItem(int attemptNo) {

@@ -42,6 +42,7 @@ class OperationalGauges implements SmartLifecycle {
     private final Map<ItemStatus, AtomicReference<Double>> items = new EnumMap<>(ItemStatus.class);
     private final Map<String, AtomicReference<Double>> lag = new ConcurrentHashMap<>();
     private final AtomicReference<Double> webhookBacklog = new AtomicReference<>(UNKNOWN);
+    private final Map<String, AtomicReference<Double>> openPayouts = new java.util.LinkedHashMap<>();
     private volatile ScheduledExecutorService refresher;
     private volatile boolean lastRefreshFailed;
 
@@ -61,6 +62,14 @@ class OperationalGauges implements SmartLifecycle {
         }
         Gauge.builder("masspay.webhooks.backlog", webhookBacklog, AtomicReference::get)
                 .description("Webhook deliveries not yet delivered (Pending or Failing)").register(registry);
+        for (String state : java.util.List.of("Due", "Pending", "Unresolved")) {
+            AtomicReference<Double> value = new AtomicReference<>(UNKNOWN);
+            openPayouts.put(state, value);
+            Gauge.builder("masspay.payouts.open", value, AtomicReference::get)
+                    .description("Rail payouts not settled: Due (to send), Pending (awaiting the rail's answer), "
+                            + "Unresolved (timed out, still asked for a late answer)")
+                    .tag("state", state).register(registry);
+        }
     }
 
     void refresh() {
@@ -72,6 +81,10 @@ class OperationalGauges implements SmartLifecycle {
             Long backlog = jdbc.queryForObject(
                     "select count(*) from webhook_outbox where status in ('Pending', 'Failing')", Long.class);
             webhookBacklog.set(backlog == null ? 0.0 : backlog.doubleValue());
+            Map<String, Long> open = new java.util.HashMap<>();
+            jdbc.query("select state, count(*) as n from rail_payout where state in ('Due', 'Pending', 'Unresolved') "
+                    + "group by state", rs -> { open.put(rs.getString("state"), rs.getLong("n")); });
+            openPayouts.forEach((state, value) -> value.set((double) open.getOrDefault(state, 0L)));
             processing.eventProcessors().forEach((name, processor) -> {
                 if (processor instanceof StreamingEventProcessor streaming) {
                     lagOf(name).set((double) progress.lag(name, streaming));
@@ -84,6 +97,7 @@ class OperationalGauges implements SmartLifecycle {
         } catch (RuntimeException e) {
             items.values().forEach(v -> v.set(UNKNOWN));
             webhookBacklog.set(UNKNOWN);
+            openPayouts.values().forEach(v -> v.set(UNKNOWN));
             lag.values().forEach(v -> v.set(UNKNOWN));
             if (!lastRefreshFailed) {
                 log.warn("Operational metrics could not be read, reported as NaN until they can: {}", e.toString());

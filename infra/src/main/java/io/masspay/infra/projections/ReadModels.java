@@ -19,9 +19,12 @@ final class ReadModels {
     static final List<String> GROUPS = List.of(BatchStatusProjection.GROUP, LedgerProjection.GROUP,
             TransactionViews.GROUP);
 
-    /** Processors with side effects: payments, batch bookkeeping, payout sagas, the wallet registry, webhooks. */
+    /**
+     * Processors with side effects: payments, batch bookkeeping, payout sagas, the wallet registry, the rail
+     * dispatch table, webhooks.
+     */
     static final Set<String> ACTING = Set.of("payments", "batch-progress", "PayoutSagaProcessor", "wallet-registry",
-            "webhook-outbox");
+            "rail-payouts", "webhook-outbox");
 
     static {
         for (String group : GROUPS) {

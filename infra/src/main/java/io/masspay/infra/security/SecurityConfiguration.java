@@ -3,6 +3,7 @@ package io.masspay.infra.security;
 import io.masspay.infra.web.ErrorWriter;
 import io.masspay.kernel.error.ErrorCode;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -10,6 +11,9 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import java.util.List;
@@ -23,14 +27,19 @@ import java.util.List;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+    static final String RAIL_CALLBACKS = "/API/v4/Rails/*/Callbacks";
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, BearerTokenAuthentication bearer,
                                                   ErrorWriter errors) {
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
         authentication.setServerAuthenticationConverter(bearer);
-        // Bearer tokens are read on the API only: /oAuth/token must answer a client that has none yet.
-        authentication.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/API/**",
-                "/actuator/**"));
+        // Bearer tokens are read on the API only: /oAuth/token must answer a client that has none yet, and a
+        // rail provider's callback proves itself by its body's signature (RailCallbacks), not by a token.
+        ServerWebExchangeMatcher railCallbacks = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, RAIL_CALLBACKS);
+        authentication.setRequiresAuthenticationMatcher(new AndServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers("/API/**", "/actuator/**"),
+                new NegatedServerWebExchangeMatcher(railCallbacks)));
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         authentication.setAuthenticationFailureHandler((exchange, failure) -> errors.write(exchange.getExchange(),
                 401, ErrorCode.UNAUTHORIZED, "Missing, unknown or expired token", List.of()));
@@ -43,6 +52,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(paths -> paths
+                        .matchers(railCallbacks).permitAll()
                         .pathMatchers("/API/v4/Admin/**").hasRole(BearerTokenAuthentication.OPERATOR)
                         .pathMatchers("/API/**").hasRole(BearerTokenAuthentication.ISSUER)
                         // health answers anyone with its status only (details need the operator token,

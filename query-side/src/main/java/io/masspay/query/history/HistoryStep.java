@@ -2,12 +2,9 @@ package io.masspay.query.history;
 
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.TransactionId;
-import io.masspay.kernel.payout.FundsReturnedToWallet;
 import io.masspay.kernel.payout.ItemStatus;
-import io.masspay.kernel.payout.PayoutFailed;
 import io.masspay.kernel.payout.PayoutRefused;
-import io.masspay.kernel.payout.PayoutRequested;
-import io.masspay.kernel.payout.PayoutSucceeded;
+import io.masspay.kernel.payout.PayoutStep;
 import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSucceeded;
@@ -29,24 +26,18 @@ record HistoryStep(TransactionId transactionId, int attemptNo, String name, Item
             return postings.lines().stream().map(line -> step(line.transactionId(), line.attemptNo(), event)).toList();
         }
         HistoryStep step = null;
-        if (event instanceof IssuerDebitRejected e) {
-            step = step(e.transactionId(), e.attemptNo(), e);
-        } else if (event instanceof PayoutRequested e) {
-            step = step(e.transactionId(), e.attemptNo(), e);
-        } else if (event instanceof PayoutRefused e) {
-            step = step(e.transactionId(), e.attemptNo(), e);
-        } else if (event instanceof PayoutSucceeded e) {
-            step = step(e.transactionId(), e.attemptNo(), e);
-        } else if (event instanceof PayoutFailed e) {
-            step = step(e.transactionId(), e.attemptNo(), e);
-        } else if (event instanceof FundsReturnedToWallet e) {
-            step = step(e.transactionId(), e.attemptNo(), e);
-        } else if (event instanceof ItemSucceeded e) {
+        if (event instanceof ItemSucceeded e) {
             step = new HistoryStep(e.transactionId(), e.attemptNo(), name(e), ItemStatus.Success, null);
         } else if (event instanceof ItemFailed e) {
             step = new HistoryStep(e.transactionId(), e.attemptNo(), name(e), ItemStatus.Failed, e.reason());
         } else if (event instanceof RetainedInWallet e) {
             step = new HistoryStep(e.transactionId(), e.attemptNo(), name(e), ItemStatus.RetainedInWallet, e.reason());
+        } else if (event instanceof PayoutStep e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof IssuerDebitRejected e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
+        } else if (event instanceof PayoutRefused e) {
+            step = step(e.transactionId(), e.attemptNo(), e);
         }
         return step == null ? List.of() : List.of(step);
     }

@@ -1,7 +1,9 @@
 package io.masspay.query.ledger;
 
 import io.masspay.kernel.payout.FundsReturnedToWallet;
+import io.masspay.kernel.payout.LatePayoutRecovered;
 import io.masspay.kernel.payout.PayoutRequested;
+import io.masspay.kernel.payout.PayoutReturned;
 import io.masspay.kernel.payout.PayoutSucceeded;
 import io.masspay.kernel.wallet.IssuerDebited;
 import io.masspay.kernel.wallet.PostingLine;
@@ -80,6 +82,20 @@ public class LedgerProjection {
         writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
                 event.amount(), clearing(event.method().name()), recipient(event.walletId().value()),
                 "FundsReturnedToWallet"));
+    }
+
+    /** The rail gave a paid payout back: it re-enters rail clearing, on its way to the recipient wallet. */
+    @EventHandler
+    void on(PayoutReturned event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
+                event.amount(), EXTERNAL, clearing(event.method().name()), "PayoutReturned"));
+    }
+
+    /** A payout the rail made after its attempt had timed out leaves the wallet the money had returned to. */
+    @EventHandler
+    void on(LatePayoutRecovered event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
+                event.amount(), recipient(event.walletId().value()), EXTERNAL, "LatePayoutRecovered"));
     }
 
     private void postLines(List<? extends PostingLine> lines, EventMessage<?> message, Instant at, Account from,

@@ -32,6 +32,9 @@ sealed interface OutboxEvent {
                         ItemStatus status, ErrorCode errorCode) implements OutboxEvent {
         @Override
         public String type() {
+            if (errorCode == ErrorCode.PAYOUT_RETURNED) {
+                return "Batch.Item.Returned";
+            }
             return status == ItemStatus.Success ? "Batch.Item.Completed" : "Batch.Item.Failed";
         }
     }

@@ -1,40 +1,49 @@
 package io.masspay.rails.http;
 
-import io.masspay.kernel.payout.PayOut;
-import io.masspay.kernel.payout.RailOutcome;
-import io.masspay.kernel.payout.RailResponse;
 import io.masspay.kernel.payout.SendMethod;
+import io.masspay.rails.PayoutOrder;
 import io.masspay.rails.RailGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.masspay.rails.RailReply;
+import io.netty.channel.ChannelOption;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A payout provider reached with JSON over HTTP: {@code POST {base-url}/payouts} with the payout's
- * idempotency key. A 5xx, a timeout or a failed connection is tried again, a few times with a short
- * backoff and always with the same key, so the provider pays at most once; then the rail is
- * Unavailable and the saga's own, longer retries take over.
+ * idempotency key, {@code GET {base-url}/payouts/{key}} to ask how it went. Non-blocking: a call that
+ * waits a second on the provider holds a pooled connection of this rail, never a thread. Redirects are not
+ * followed, answers are read up to {@link #MAX_ANSWER} bytes. It makes one call per request; calling again
+ * (always with the same key) is the dispatcher's decision.
  */
 final class HttpRail implements RailGateway {
 
-    private static final Logger log = LoggerFactory.getLogger(HttpRail.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    static final int MAX_ANSWER = 16 * 1024;
 
     private final HttpRailSettings settings;
+    private final ConnectionProvider connections;
     private final WebClient provider;
 
     HttpRail(HttpRailSettings settings) {
         this.settings = settings;
+        this.connections = ConnectionProvider.builder("rail-" + settings.method().name())
+                .maxConnections(settings.connections())
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(settings.timeout())
+                .maxIdleTime(Duration.ofSeconds(30))
+                .build();
+        HttpClient http = HttpClient.create(connections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(settings.timeout().toMillis(), 30_000))
+                .responseTimeout(settings.timeout());
         // A builder of our own, not the application's: the wire format is the provider's, not our API's.
         this.provider = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER))
                 .baseUrl(settings.baseUrl())
                 .defaultHeaders(headers -> {
                     if (settings.apiKey() != null) {
@@ -49,34 +58,37 @@ final class HttpRail implements RailGateway {
         return settings.method();
     }
 
-    /** Blocks the calling saga thread, never an event loop: sagas run on Axon's processor threads. */
     @Override
-    public RailResponse payOut(PayOut request) {
-        RailOutcome outcome = provider.post().uri("/payouts")
-                .header("Idempotency-Key", request.idempotencyKey())
+    public Mono<RailReply> send(PayoutOrder order) {
+        return provider.post().uri("/payouts")
+                .header("Idempotency-Key", order.idempotencyKey())
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON)
-                .bodyValue(ProviderPayout.of(request))
-                .exchangeToMono(ProviderResponses::outcomeOf)
+                .bodyValue(ProviderPayout.of(order))
+                .exchangeToMono(ProviderResponses::toSend)
                 .timeout(settings.timeout())
-                .retryWhen(Retry.backoff(settings.maxAttempts() - 1L, settings.firstBackoff())
-                        .maxBackoff(MAX_BACKOFF)
-                        .filter(HttpRail::mayHaveBeenTransient))
-                .onErrorResume(failure -> unavailable(request, failure))
-                .block();
-        return new RailResponse(outcome);
+                .onErrorResume(failure -> Mono.just(ProviderResponses.failed(failure)));
     }
 
-    private static boolean mayHaveBeenTransient(Throwable failure) {
-        return failure instanceof ProviderResponses.ServerError
-                || failure instanceof TimeoutException
-                || failure instanceof WebClientRequestException;
+    @Override
+    public Mono<RailReply> status(String idempotencyKey) {
+        return provider.get().uri("/payouts/{key}", idempotencyKey)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(ProviderResponses::toStatus)
+                .timeout(settings.timeout())
+                .onErrorResume(failure -> Mono.just(ProviderResponses.failed(failure)));
     }
 
-    private Mono<RailOutcome> unavailable(PayOut request, Throwable failure) {
-        Throwable cause = Exceptions.isRetryExhausted(failure) ? failure.getCause() : failure;
-        log.warn("{} payout {} unavailable at {}: {}", settings.method(), request.idempotencyKey(),
-                settings.baseUrl(), cause.toString());
-        return Mono.just(RailOutcome.Unavailable);
+    @Override
+    public Duration callTimeout() {
+        return settings.timeout().plus(Duration.ofSeconds(1));
+    }
+
+    String callbackSecret() {
+        return settings.callbackSecret();
+    }
+
+    void close() {
+        connections.dispose();
     }
 }

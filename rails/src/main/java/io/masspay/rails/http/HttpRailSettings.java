@@ -8,23 +8,20 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How to reach the provider of one send method, from {@code masspay.rails.http.<SendMethodId>.*}.
- * A method without a {@code base-url} has no connector and stays on the sandbox.
+ * How to reach the provider of one send method, from {@code masspay.rails.http.<SendMethodId>.*}: its
+ * {@code base-url}, the {@code timeout} of one call, the {@code api-key} we send, the {@code callback-secret}
+ * its callbacks are signed with, and as many pooled connections as the rail may have calls in flight
+ * ({@code masspay.rails.<SendMethodId>.max-in-flight}). A method without a base URL stays on the sandbox.
  */
-record HttpRailSettings(SendMethod method, String baseUrl, Duration timeout, int maxAttempts, String apiKey,
-                        Duration firstBackoff) {
+record HttpRailSettings(SendMethod method, String baseUrl, Duration timeout, String apiKey, String callbackSecret,
+                        int connections) {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    static final int DEFAULT_MAX_ATTEMPTS = 3;
-    /** Short on purpose: the connector only rides out a blip; the saga's deadlines handle real outages. */
-    static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    static final int DEFAULT_CONNECTIONS = 64;
 
     HttpRailSettings {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException(method + ": timeout must be positive, was " + timeout);
-        }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException(method + ": max-attempts must be at least 1, was " + maxAttempts);
         }
     }
 
@@ -35,16 +32,19 @@ record HttpRailSettings(SendMethod method, String baseUrl, Duration timeout, int
             return Optional.empty();
         }
         String timeout = environment.getProperty(prefix + "timeout");
+        String secret = environment.getProperty(prefix + "callback-secret");
         return Optional.of(new HttpRailSettings(method, baseUrl.strip(),
                 timeout == null ? DEFAULT_TIMEOUT : DurationFormatterUtils.detectAndParse(timeout),
-                environment.getProperty(prefix + "max-attempts", Integer.class, DEFAULT_MAX_ATTEMPTS),
-                environment.getProperty(prefix + "api-key"), FIRST_BACKOFF));
+                environment.getProperty(prefix + "api-key"), secret == null || secret.isBlank() ? null : secret,
+                environment.getProperty("masspay.rails." + method.name() + ".max-in-flight", Integer.class,
+                        DEFAULT_CONNECTIONS)));
     }
 
-    /** Settings end up in logs and error messages; the api key must not. */
+    /** Settings end up in logs and error messages; the api key and the callback secret must not. */
     @Override
     public String toString() {
         return "HttpRailSettings[method=" + method + ", baseUrl=" + baseUrl + ", timeout=" + timeout
-                + ", maxAttempts=" + maxAttempts + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
+                + ", apiKey=" + (apiKey == null ? "none" : "***") + ", callbackSecret="
+                + (callbackSecret == null ? "none" : "***") + ", connections=" + connections + "]";
     }
 }

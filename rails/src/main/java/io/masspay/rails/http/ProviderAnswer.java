@@ -2,7 +2,7 @@ package io.masspay.rails.http;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.masspay.kernel.payout.RailOutcome;
+import io.masspay.rails.RailReply;
 
 import java.util.Optional;
 
@@ -10,15 +10,16 @@ import java.util.Optional;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ProviderAnswer(@JsonProperty("Status") String status) {
 
-    /** Empty for a status this connector does not know (e.g. still in progress): not a final answer. */
-    Optional<RailOutcome> outcome() {
+    /** Empty for a status this connector does not know: no answer about the payout. */
+    Optional<RailReply.Kind> kind() {
         if (status == null) {
             return Optional.empty();
         }
         return switch (status) {
-            case "Paid" -> Optional.of(RailOutcome.Paid);
-            case "Declined" -> Optional.of(RailOutcome.Declined);
-            case "DestinationClosed" -> Optional.of(RailOutcome.DestinationClosed);
+            case "Paid" -> Optional.of(RailReply.Kind.Paid);
+            case "Declined" -> Optional.of(RailReply.Kind.Declined);
+            case "DestinationClosed" -> Optional.of(RailReply.Kind.DestinationClosed);
+            case "Pending" -> Optional.of(RailReply.Kind.Pending);
             default -> Optional.empty();
         };
     }

@@ -2,7 +2,7 @@ package io.masspay.rails.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.masspay.kernel.payout.PayOut;
+import io.masspay.rails.PayoutOrder;
 
 import java.util.Map;
 
@@ -15,8 +15,8 @@ record ProviderPayout(@JsonProperty("TransactionId") String transactionId,
                       @JsonProperty("Currency") String currency,
                       @JsonProperty("Destination") Map<String, String> destination) {
 
-    static ProviderPayout of(PayOut request) {
-        return new ProviderPayout(request.transactionId().value(), request.attemptNo(), request.method().name(),
-                request.amount().toDecimalString(), request.amount().currency().name(), request.destination());
+    static ProviderPayout of(PayoutOrder order) {
+        return new ProviderPayout(order.transactionId().value(), order.attemptNo(), order.method().name(),
+                order.amount().toDecimalString(), order.amount().currency().name(), order.destination());
     }
 }

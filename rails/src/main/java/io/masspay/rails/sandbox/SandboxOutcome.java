@@ -1,17 +1,20 @@
 package io.masspay.rails.sandbox;
 
-import io.masspay.kernel.payout.RailOutcome;
+import io.masspay.rails.RailReply;
 
 /** What the sandbox recorded for an idempotency key (API.md section 9, "Sandbox/Payouts"). */
 public enum SandboxOutcome {
-    Paid, Declined, Unavailable, DestinationClosed, Pending;
+    Paid, Declined, Unavailable, DestinationClosed, Pending,
+    /** Paid, then given back by the rail (an amount ending in .96). */
+    Returned;
 
-    RailOutcome railOutcome() {
-        return switch (this) {
-            case Paid -> RailOutcome.Paid;
-            case Declined -> RailOutcome.Declined;
-            case DestinationClosed -> RailOutcome.DestinationClosed;
-            case Unavailable, Pending -> RailOutcome.Unavailable;
-        };
+    RailReply reply() {
+        return RailReply.of(switch (this) {
+            case Paid, Returned -> RailReply.Kind.Paid;
+            case Declined -> RailReply.Kind.Declined;
+            case DestinationClosed -> RailReply.Kind.DestinationClosed;
+            case Pending -> RailReply.Kind.Pending;
+            case Unavailable -> RailReply.Kind.Unavailable;
+        });
     }
 }

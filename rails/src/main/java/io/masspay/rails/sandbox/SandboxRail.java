@@ -1,52 +1,40 @@
 package io.masspay.rails.sandbox;
 
-import io.masspay.kernel.payout.PayOut;
-import io.masspay.kernel.payout.RailOutcome;
-import io.masspay.kernel.payout.RailResponse;
 import io.masspay.kernel.payout.SendMethod;
+import io.masspay.rails.PayoutOrder;
 import io.masspay.rails.RailGateway;
+import io.masspay.rails.RailReply;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 
 /**
- * A simulated rail with the deterministic outcomes of API.md ("Sandbox rails"), driven by the cents
- * of the amount: .91 declined, .92 unavailable on every call, .93 slow then paid, .94 destination
- * closed, anything else paid. Currencies without cents (JPY) always pay. A key that was paid answers
- * Paid again without paying twice; every call is recorded.
+ * A simulated rail with the outcomes of {@link SandboxScript}. Every call waits the configured latency
+ * (and .93 its slowness) without holding a thread, is recorded against its key, and answers what the
+ * record says: a key that was paid answers Paid again without paying twice.
  */
-record SandboxRail(SendMethod method, SandboxPayouts payouts, Duration slowness)
-        implements RailGateway {
+record SandboxRail(SendMethod method, SandboxPayouts payouts, SandboxSettings settings) implements RailGateway {
 
     @Override
-    public RailResponse payOut(PayOut request) {
-        SandboxOutcome outcome = payouts.call(request, outcomeFor(request));
-        if (outcome == SandboxOutcome.Pending) {
-            slowDown();
-            outcome = SandboxOutcome.Paid;
-            payouts.record(request, outcome);
-        }
-        return new RailResponse(outcome.railOutcome());
+    public Mono<RailReply> send(PayoutOrder order) {
+        SandboxScript script = SandboxScript.of(order, settings.pendingFor(), settings.returnedAfter());
+        Duration wait = script.slow() ? settings.latency().plus(settings.slowCall()) : settings.latency();
+        return after(wait, () -> payouts.call(order, script).map(SandboxOutcome::reply));
     }
 
-    private static SandboxOutcome outcomeFor(PayOut request) {
-        if (request.amount().currency().minorUnits() != 2) {
-            return SandboxOutcome.Paid;
-        }
-        return switch ((int) (request.amount().minorUnits() % 100)) {
-            case 91 -> SandboxOutcome.Declined;
-            case 92 -> SandboxOutcome.Unavailable;
-            case 93 -> SandboxOutcome.Pending;
-            case 94 -> SandboxOutcome.DestinationClosed;
-            default -> SandboxOutcome.Paid;
-        };
+    @Override
+    public Mono<RailReply> status(String idempotencyKey) {
+        return after(settings.latency(), () -> payouts.status(idempotencyKey)
+                .map(SandboxOutcome::reply)
+                .defaultIfEmpty(RailReply.of(RailReply.Kind.UnknownKey)));
     }
 
-    /** The simulated provider is slow: that is the behaviour being simulated, not a wait for a condition. */
-    private void slowDown() {
-        try {
-            Thread.sleep(slowness.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Override
+    public Duration callTimeout() {
+        return settings.latency().plus(settings.slowCall()).plus(Duration.ofSeconds(10));
+    }
+
+    private static Mono<RailReply> after(Duration wait, java.util.function.Supplier<Mono<RailReply>> answer) {
+        return wait.isZero() ? Mono.defer(answer) : Mono.delay(wait).then(Mono.defer(answer));
     }
 }

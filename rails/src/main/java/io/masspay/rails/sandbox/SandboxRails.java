@@ -2,10 +2,8 @@ package io.masspay.rails.sandbox;
 
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.rails.RailGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,11 +13,10 @@ public class SandboxRails {
 
     private final List<RailGateway> gateways;
 
-    SandboxRails(SandboxPayouts payouts,
-                 @Value("${masspay.sandbox.slow-call:PT2S}") Duration slowness) {
+    SandboxRails(SandboxPayouts payouts, SandboxSettings settings) {
         this.gateways = Arrays.stream(SendMethod.values())
                 .filter(m -> !m.isWallet())
-                .<RailGateway>map(m -> new SandboxRail(m, payouts, slowness))
+                .<RailGateway>map(m -> new SandboxRail(m, payouts, settings))
                 .toList();
     }
 

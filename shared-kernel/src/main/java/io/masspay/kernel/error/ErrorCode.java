@@ -29,6 +29,7 @@ public enum ErrorCode {
     PROVIDER_DECLINED(500),
     PROVIDER_UNAVAILABLE(500),
     DESTINATION_CLOSED(500),
+    PAYOUT_RETURNED(500),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

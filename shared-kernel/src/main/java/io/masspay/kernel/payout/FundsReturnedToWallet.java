@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
 /** Posting: the method's rail clearing account -> the recipient wallet. */
 @Revision("1")
 public record FundsReturnedToWallet(WalletId walletId, TransactionId transactionId, int attemptNo, SendMethod method,
-                                    Money amount) {
+                                    Money amount) implements PayoutStep {
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 /** Posting: recipient wallet -> the method's rail clearing account. Starts a PayoutSaga. */
 @Revision("1")
 public record PayoutRequested(WalletId walletId, TransactionId transactionId, int attemptNo, SendMethod method,
-                              Money amount, Map<String, String> destination) {
+                              Money amount, Map<String, String> destination) implements PayoutStep {
 
     public PayoutRequested {
         destination = Map.copyOf(destination);

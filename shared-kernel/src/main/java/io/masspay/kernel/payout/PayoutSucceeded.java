@@ -6,5 +6,6 @@ import org.axonframework.serialization.Revision;
 
 /** Posting: the method's rail clearing account -> External settlement. */
 @Revision("1")
-public record PayoutSucceeded(TransactionId transactionId, int attemptNo, SendMethod method, Money amount) {
+public record PayoutSucceeded(TransactionId transactionId, int attemptNo, SendMethod method, Money amount)
+        implements PayoutStep {
 }

@@ -9,5 +9,5 @@ import org.axonframework.serialization.Revision;
 /** Final: the rail did not pay, the money is safe in the recipient's wallet. */
 @Revision("1")
 public record RetainedInWallet(TransactionId transactionId, BatchId batchId, int attemptNo, ErrorCode reason,
-                               WalletId walletId) {
+                               WalletId walletId) implements PayoutStep {
 }

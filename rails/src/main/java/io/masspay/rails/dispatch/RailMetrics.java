@@ -1,0 +1,50 @@
+package io.masspay.rails.dispatch;
+
+import io.masspay.kernel.payout.SendMethod;
+import io.masspay.rails.RailReply;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * The rails' series at {@code /actuator/prometheus} (README, "Rails"): calls by outcome
+ * ({@code masspay_rail_calls_total}), calls that did not pay ({@code masspay_rail_failures_total}), calls in
+ * flight ({@code masspay_rail_in_flight}), answer latency ({@code masspay_rail_answer_latency_seconds}, a
+ * histogram), and returns ({@code masspay_rail_returns_total}); all per send method and node.
+ */
+@Component
+public class RailMetrics {
+
+    private final MeterRegistry meters;
+
+    RailMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    void inFlight(RailLimits limits) {
+        Gauge.builder("masspay.rail.in.flight", limits, RailLimits::inFlightNow)
+                .description("Rail calls waiting for their answer on this node")
+                .tag("send_method", limits.method().name()).register(meters);
+    }
+
+    void answered(SendMethod method, RailReply.Kind outcome, Duration took) {
+        Counter.builder("masspay.rail.calls").description("Calls to a rail, by send method and outcome")
+                .tag("send_method", method.name()).tag("outcome", outcome.name()).register(meters).increment();
+        if (outcome != RailReply.Kind.Paid) {
+            Counter.builder("masspay.rail.failures").description("Rail calls that did not pay")
+                    .tag("send_method", method.name()).register(meters).increment();
+        }
+        Timer.builder("masspay.rail.answer.latency").description("How long a rail took to answer a call")
+                .tag("send_method", method.name()).publishPercentileHistogram()
+                .register(meters).record(took);
+    }
+
+    public void returned(SendMethod method) {
+        Counter.builder("masspay.rail.returns").description("Paid payouts a rail gave back")
+                .tag("send_method", method.name()).register(meters).increment();
+    }
+}
