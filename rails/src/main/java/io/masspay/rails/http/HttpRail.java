@@ -72,7 +72,8 @@ final class HttpRail implements RailGateway {
 
     @Override
     public Mono<RailReply> status(String idempotencyKey) {
-        return provider.get().uri("/payouts/{key}", idempotencyKey)
+        // the key is ours (URL-safe id, a colon, a number), and a colon is legal in a path: sent as it is
+        return provider.get().uri("/payouts/" + idempotencyKey)
                 .accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(ProviderResponses::toStatus)
                 .timeout(settings.timeout())

@@ -2,6 +2,7 @@ package io.masspay.rails.http;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.rails.RailReply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -16,6 +19,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.masspay.rails.http.ProviderFixture.API_KEY;
 import static io.masspay.rails.http.ProviderFixture.payout;
 import static io.masspay.rails.http.ProviderFixture.railAt;
+import static io.masspay.rails.http.ProviderFixture.send;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the provider receives: the contract's JSON fields exactly, the amount in the currency's scale, the key. */
 class HttpRailRequestTest {
@@ -30,7 +35,7 @@ class HttpRailRequestTest {
 
     @Test
     void shouldSendTheExactFieldsWithCentsForUsd() {
-        railAt(provider.baseUrl(), 1).payOut(payout("tx_usd", "10.50", CurrencyCode.USD));
+        send(railAt(provider.baseUrl()), payout("tx_usd", "10.50", CurrencyCode.USD));
 
         provider.verify(postRequestedFor(urlEqualTo("/payouts"))
                 .withHeader("Content-Type", containing("application/json"))
@@ -42,7 +47,7 @@ class HttpRailRequestTest {
 
     @Test
     void shouldSendYenWithoutDecimals() {
-        railAt(provider.baseUrl(), 1).payOut(payout("tx_jpy", "500", CurrencyCode.JPY));
+        send(railAt(provider.baseUrl()), payout("tx_jpy", "500", CurrencyCode.JPY));
 
         provider.verify(postRequestedFor(urlEqualTo("/payouts")).withRequestBody(equalToJson("""
                 {"TransactionId":"tx_jpy","AttemptNo":1,"SendMethodId":"XTR94500","Amount":"500",
@@ -51,8 +56,18 @@ class HttpRailRequestTest {
 
     @Test
     void shouldSendTheApiKeyAsABearerToken() {
-        railAt(provider.baseUrl(), 1).payOut(ProviderFixture.usdPayout());
+        send(railAt(provider.baseUrl()), ProviderFixture.usdPayout());
 
         provider.verify(postRequestedFor(urlEqualTo("/payouts")).withHeader("Authorization", equalTo("Bearer " + API_KEY)));
+    }
+
+    @Test
+    void shouldAskForAPayoutByItsKey() {
+        provider.stubFor(get(urlEqualTo("/payouts/tx_1:1")).willReturn(okJson("{\"Status\":\"Pending\"}")));
+
+        RailReply reply = railAt(provider.baseUrl()).status("tx_1:1").block();
+
+        assertThat(reply.kind()).isEqualTo(RailReply.Kind.Pending);
+        provider.verify(getRequestedFor(urlEqualTo("/payouts/tx_1:1")).withHeader("Authorization", equalTo("Bearer " + API_KEY)));
     }
 }

@@ -21,22 +21,23 @@ class HttpRailsConfigurationTest {
                 .withProperty("masspay.rails.http.XTR94503.timeout", "5s")
                 .withProperty("masspay.rails.http.XTR94502.base-url", "https://wallets-need-no-rail.example");
 
-        var connectors = new HttpRailsConfiguration().httpRails(environment);
+        var connectors = new HttpRailsConfiguration().httpRails(new HttpRailsConfiguration().httpRailSet(environment));
 
         assertThat(connectors.gateways()).extracting(RailGateway::method)
                 .containsExactly(SendMethod.XTR94500, SendMethod.XTR94505);
     }
 
     @Test
-    void shouldDefaultToTenSecondsThreeAttemptsAndNoKey() {
+    void shouldDefaultToTenSecondsNoKeyAndSixtyFourConnections() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("masspay.rails.http.XTR94500.base-url", "https://bank.example");
 
         HttpRailSettings settings = HttpRailSettings.from(environment, SendMethod.XTR94500).orElseThrow();
 
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(settings.maxAttempts()).isEqualTo(3);
         assertThat(settings.apiKey()).isNull();
+        assertThat(settings.callbackSecret()).isNull();
+        assertThat(settings.connections()).isEqualTo(64);
     }
 
     @Test
@@ -44,34 +45,38 @@ class HttpRailsConfigurationTest {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("masspay.rails.http.XTR94500.base-url", "https://bank.example")
                 .withProperty("masspay.rails.http.XTR94500.timeout", "2500ms")
-                .withProperty("masspay.rails.http.XTR94500.max-attempts", "5")
-                .withProperty("masspay.rails.http.XTR94500.api-key", "sk_live_x");
+                .withProperty("masspay.rails.http.XTR94500.api-key", "sk_live_x")
+                .withProperty("masspay.rails.http.XTR94500.callback-secret", "whsec_0123456789abcdef0123456789abcdef")
+                .withProperty("masspay.rails.XTR94500.max-in-flight", "200");
 
         HttpRailSettings settings = HttpRailSettings.from(environment, SendMethod.XTR94500).orElseThrow();
 
         assertThat(settings.timeout()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(settings.maxAttempts()).isEqualTo(5);
         assertThat(settings.apiKey()).isEqualTo("sk_live_x");
+        assertThat(settings.callbackSecret()).isEqualTo("whsec_0123456789abcdef0123456789abcdef");
+        assertThat(settings.connections()).isEqualTo(200);
     }
 
     @Test
-    void cannotStartWithoutAnyAttempt() {
+    void cannotStartWithANonPositiveTimeout() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("masspay.rails.http.XTR94500.base-url", "https://bank.example")
-                .withProperty("masspay.rails.http.XTR94500.max-attempts", "0");
+                .withProperty("masspay.rails.http.XTR94500.timeout", "0s");
 
         assertThatThrownBy(() -> HttpRailSettings.from(environment, SendMethod.XTR94500))
-                .hasMessageContaining("max-attempts");
+                .hasMessageContaining("timeout");
     }
 
     @Test
     void shouldNeverShowTheApiKeyInItsSettings() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("masspay.rails.http.XTR94500.base-url", "https://bank.example")
-                .withProperty("masspay.rails.http.XTR94500.api-key", "sk_live_secret");
+                .withProperty("masspay.rails.http.XTR94500.api-key", "sk_live_secret")
+                .withProperty("masspay.rails.http.XTR94500.callback-secret", "whsec_callback_secret");
 
         HttpRailSettings settings = HttpRailSettings.from(environment, SendMethod.XTR94500).orElseThrow();
 
-        assertThat(settings.toString()).doesNotContain("sk_live_secret").contains("https://bank.example");
+        assertThat(settings.toString()).doesNotContain("sk_live_secret").doesNotContain("whsec_callback_secret")
+                .contains("https://bank.example");
     }
 }

@@ -4,7 +4,8 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.PayOut;
+import io.masspay.rails.PayoutOrder;
+import io.masspay.rails.RailReply;
 import io.masspay.kernel.payout.SendMethod;
 
 import java.time.Duration;
@@ -20,7 +21,6 @@ final class ProviderFixture {
 
     static final String API_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
     static final Duration TIMEOUT = Duration.ofSeconds(5);
-    static final Duration BACKOFF = Duration.ofMillis(10);
 
     private ProviderFixture() {
     }
@@ -29,21 +29,24 @@ final class ProviderFixture {
         return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
     }
 
-    static HttpRail railAt(String baseUrl, int maxAttempts) {
-        return railAt(baseUrl, maxAttempts, TIMEOUT);
+    static HttpRail railAt(String baseUrl) {
+        return railAt(baseUrl, TIMEOUT);
     }
 
-    static HttpRail railAt(String baseUrl, int maxAttempts, Duration timeout) {
-        return new HttpRail(new HttpRailSettings(SendMethod.XTR94500, baseUrl, timeout, maxAttempts, API_KEY, BACKOFF));
+    static HttpRail railAt(String baseUrl, Duration timeout) {
+        return new HttpRail(new HttpRailSettings(SendMethod.XTR94500, baseUrl, timeout, API_KEY, null, 8));
     }
 
-    static PayOut payout(String transactionId, String amount, CurrencyCode currency) {
-        TransactionId tx = new TransactionId(transactionId);
-        return new PayOut(PayOut.idempotencyKey(tx, 1), tx, 1, SendMethod.XTR94500, Money.of(amount, currency),
+    static PayoutOrder payout(String transactionId, String amount, CurrencyCode currency) {
+        return new PayoutOrder(new TransactionId(transactionId), 1, SendMethod.XTR94500, Money.of(amount, currency),
                 Map.of("AccountNumber", "000123456789", "RoutingNumber", "021000021"));
     }
 
-    static PayOut usdPayout() {
+    static PayoutOrder usdPayout() {
         return payout("tx_1", "10.50", CurrencyCode.USD);
+    }
+
+    static RailReply.Kind send(HttpRail rail, PayoutOrder order) {
+        return rail.send(order).block(TIMEOUT.multipliedBy(2)).kind();
     }
 }
