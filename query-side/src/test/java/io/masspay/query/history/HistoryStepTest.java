@@ -7,7 +7,10 @@ import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
 import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.payout.LatePayoutRecovered;
 import io.masspay.kernel.payout.PayoutFailed;
+import io.masspay.kernel.payout.PayoutPending;
+import io.masspay.kernel.payout.PayoutReturned;
 import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.transfer.AttemptStart;
 import io.masspay.kernel.transfer.AttemptStarted;
@@ -34,9 +37,19 @@ class HistoryStepTest {
     void shouldNameAStepAfterItsEventAndKeepItsAttempt() {
         assertThat(HistoryStep.of(new PayoutRequested(WALLET, TX, 2, SendMethod.XTR94500, ONE, Map.of())))
                 .containsExactly(new HistoryStep(TX, 2, "PayoutRequested", null, null));
-        assertThat(HistoryStep.of(new PayoutFailed(TX, 1, ErrorCode.PROVIDER_DECLINED)))
+        assertThat(HistoryStep.of(new PayoutFailed(TX, 1, ErrorCode.PROVIDER_DECLINED, WALLET, SendMethod.XTR94500, ONE, false)))
                 .as("a failed payout does not end the attempt: the money still has to come back")
                 .contains(new HistoryStep(TX, 1, "PayoutFailed", null, null));
+    }
+
+    @Test
+    void shouldMakeEveryPayoutEventAStepOfItsAttempt() {
+        assertThat(HistoryStep.of(new PayoutPending(TX, 1, WALLET, SendMethod.XTR94500, ONE)))
+                .containsExactly(new HistoryStep(TX, 1, "PayoutPending", null, null));
+        assertThat(HistoryStep.of(new PayoutReturned(TX, BATCH, 1, WALLET, SendMethod.XTR94500, ONE, "R01")))
+                .containsExactly(new HistoryStep(TX, 1, "PayoutReturned", null, null));
+        assertThat(HistoryStep.of(new LatePayoutRecovered(WALLET, TX, 3, SendMethod.XTR94500, ONE)))
+                .containsExactly(new HistoryStep(TX, 3, "LatePayoutRecovered", null, null));
     }
 
     @Test
