@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """MassPay benchmark: starts the real application on PostgreSQL, creates its fixtures through the API,
 and measures submission latency, end-to-end throughput, status GET latency and memory, next to a
-raw-PostgreSQL baseline measured in the same run. Standard library only.
+raw-PostgreSQL baseline measured in the same run. The rail scenarios start the application again with slow
+rails: the sandbox with a latency, and a stub HTTP provider (bench/provider_stub.py) that answers after
+the same latency and counts what it receives. Standard library only.
 
     python3 bench/bench.py [--runs 3] [--jar infra/target/masspay.jar] [--out bench/results/latest.json]
 
 Needs a built jar (mvn -q -DskipTests package) and the PostgreSQL on 127.0.0.1:5432 (psql on PATH).
 """
-import argparse, json, os, re, statistics, subprocess, sys, time, urllib.request, uuid
+import argparse, json, os, re, statistics, subprocess, sys, threading, time, urllib.request, uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from provider_stub import ProviderStub  # noqa: E402
 
 BASE = "http://127.0.0.1:18080"
 ADMIN = "bench-operator-token"
@@ -42,7 +47,7 @@ def pct(values, p):
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
-def start_app(jar, gc_log, jfr, log):
+def start_app(jar, gc_log, jfr, log, extra=()):
     psql(f"drop database if exists {DB} with (force)")
     psql(f"create database {DB}")
     if STATEMENTS[0]:
@@ -52,7 +57,7 @@ def start_app(jar, gc_log, jfr, log):
         jvm.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true")
     proc = subprocess.Popen(jvm + ["-jar", jar,
                              f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:{PG_PORT[0]}/{DB}?reWriteBatchedInserts=true",
-                             "--server.port=18080", f"--masspay.admin.token={ADMIN}"],
+                             "--server.port=18080", f"--masspay.admin.token={ADMIN}", *extra],
                             stdout=open(log, "w"), stderr=subprocess.STDOUT)
     for _ in range(600):  # up to 5 minutes: a loaded machine starts it slowly
         try:
@@ -81,8 +86,13 @@ def fixtures():
     return ian, wallet, key, recipients
 
 
-def batch(ian, wallet, recipients, n, mixed):
-    methods = ["XTR94500", "XTR94502", "XTR94503", "XTR94505", "XTR94507", "XTR94508"] if mixed else ["XTR94502"]
+METHODS = {"wallet": ["XTR94502"], "mixed": ["XTR94500", "XTR94502", "XTR94503", "XTR94505", "XTR94507", "XTR94508"],
+           # bank transfer, prepaid card, push to card: the rails a real provider would serve
+           "rails": ["XTR94500", "XTR94503", "XTR94508"]}
+
+
+def batch(ian, wallet, recipients, n, kind):
+    methods = METHODS[kind]
     items = []
     for i in range(n):
         m = methods[i % len(methods)]
@@ -117,11 +127,52 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_batch(app, ian, wallet, key, recipients, n, mixed):
-    body = batch(ian, wallet, recipients, n, mixed)
+class ConnectionWatch:
+    """Samples, every 50 ms while a batch runs, how many of the application's database connections are
+    busy (a statement running, or a transaction open) and how many rail calls are in flight: a connection
+    held across a rail call would show as busy connections growing with the calls in flight."""
+
+    def __init__(self, in_flight):
+        self.in_flight = in_flight
+        self.samples = []
+        self.running = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self):
+        while self.running:
+            busy = psql(f"""select count(*) from pg_stat_activity where datname = '{DB}'
+                and application_name like 'masspay-node%' and state in ('active', 'idle in transaction')""")
+            self.samples.append((int(busy), self.in_flight()))
+            time.sleep(0.05)
+
+    def stop(self):
+        self.running = False
+        self.thread.join(5)
+        loaded = [b for b, f in self.samples if f >= 100]
+        return {"samples": len(self.samples), "max_busy_connections": max([b for b, _ in self.samples], default=0),
+                "samples_with_100_calls_in_flight": len(loaded),
+                "max_busy_connections_with_100_in_flight": max(loaded, default=0),
+                "max_calls_in_flight_seen": max([f for _, f in self.samples], default=0)}
+
+
+def app_in_flight():
+    """Rail calls in flight in the application (sum over rails), from its Prometheus metrics."""
+    req = urllib.request.Request(BASE + "/actuator/prometheus", headers={"Authorization": "Bearer " + ADMIN})
+    try:
+        text = urllib.request.urlopen(req, timeout=5).read().decode()
+    except Exception:
+        return 0
+    return int(sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+                   if line.startswith("masspay_rail_in_flight{")))
+
+
+def run_batch(app, ian, wallet, key, recipients, n, kind, in_flight=None):
+    body = batch(ian, wallet, recipients, n, kind)
     time.sleep(1.5)
     before = db_counters()
     cpu_before = cpu_seconds(app.pid)
+    watch = ConnectionWatch(in_flight) if in_flight else None
     t0 = time.perf_counter()
     status, receipt = http("POST", "/API/v4/Fund/BatchTransfer", key, raw=body)
     post_ms = (time.perf_counter() - t0) * 1000
@@ -136,6 +187,7 @@ def run_batch(app, ian, wallet, key, recipients, n, mixed):
         time.sleep(0.02)
     seen_final = time.time()
     total_s = time.perf_counter() - t0
+    connections = watch.stop() if watch else None
     cpu_ms_per_item = (cpu_seconds(app.pid) - cpu_before) * 1000 / n
     # projection lag: from the last item outcome stored in the event store to the status read model
     # answering that the whole batch is final (resolution: the 20 ms poll above)
@@ -149,6 +201,7 @@ def run_batch(app, ian, wallet, key, recipients, n, mixed):
     # (token claim extensions, deadline and webhook pollers), both measured separately
     work_xacts = d[0] - polls * OVERHEAD["xacts_per_get"] - OVERHEAD["idle_xacts_per_s"] * (time.perf_counter() - t0)
     return {"post_ms": post_ms, "items_per_s": n / total_s, "lag_ms": lag_ms, "batch_id": batch_id,
+            "final_s": total_s, "connections": connections,
             "app_cpu_ms_per_item": cpu_ms_per_item, "xacts_per_item": max(0, work_xacts) / n,
             "statements_per_item": max(0, d[4] - polls * OVERHEAD["statements_per_get"]
                                        - OVERHEAD["idle_statements_per_s"] * (time.perf_counter() - t0)) / n, "rows_written_per_item": (d[1] + d[2] + d[3]) / n}
@@ -164,6 +217,9 @@ def measure_overhead(key, batch_id):
     t0 = time.perf_counter()
     time.sleep(5)
     idle = [(a - b) / (time.perf_counter() - t0) for a, b in zip(db_counters(), before)]
+    if batch_id is None:
+        OVERHEAD.update(idle_xacts_per_s=idle[0], idle_statements_per_s=idle[4])
+        return
     before = db_counters()
     t1 = time.perf_counter()
     for _ in range(50):
@@ -235,7 +291,9 @@ def main():
     ap.add_argument("--out", default="bench/results/latest.json")
     ap.add_argument("--pg-port", default="5432", help="PostgreSQL on 127.0.0.1 (a private one keeps other users out)")
     ap.add_argument("--jfr", action="store_true", help="record a JFR profile of the app to bench/results/app.jfr")
-    ap.add_argument("--only", default="post_1000,wallet_5000,mixed_5000", help="which batch scenarios to run")
+    ap.add_argument("--only", default="post_1000,wallet_5000,mixed_5000,rails_sandbox_5000,rails_http_5000",
+                    help="which batch scenarios to run")
+    ap.add_argument("--rail-latency-ms", type=int, default=250, help="latency of the sandbox and of the stub provider")
     args = ap.parse_args()
     out_dir = os.path.dirname(args.out) or "."
     PG_PORT[0] = args.pg_port
@@ -245,16 +303,17 @@ def main():
                          "and setting like '%pg_stat_statements%'") == "1"
     proc = start_app(args.jar, gc_log, os.path.join(out_dir, "app.jfr") if args.jfr else None,
                      os.path.join(out_dir, "app.log"))
-    scenarios = [s for s in [("post_1000", 1000, False), ("wallet_5000", 5000, False), ("mixed_5000", 5000, True)]
+    scenarios = [s for s in [("post_1000", 1000, "wallet"), ("wallet_5000", 5000, "wallet"), ("mixed_5000", 5000, "mixed")]
                  if s[0] in args.only.split(",")]
+    results = {"scenarios": {}, "statements_counted": STATEMENTS[0]}
     try:
         ian, wallet, key, recipients = fixtures()
-        warm = run_batch(proc, ian, wallet, key, recipients, 200, True)  # warm-up
+        warm = run_batch(proc, ian, wallet, key, recipients, 200, "mixed")  # warm-up
         measure_overhead(key, warm["batch_id"])
-        results = {"scenarios": {}, "overhead": dict(OVERHEAD), "statements_counted": STATEMENTS[0]}
+        results["overhead"] = dict(OVERHEAD)
         big = None
-        for name, n, mixed in scenarios:
-            runs = [run_batch(proc, ian, wallet, key, recipients, n, mixed) for _ in range(args.runs)]
+        for name, n, kind in scenarios:
+            runs = [run_batch(proc, ian, wallet, key, recipients, n, kind) for _ in range(args.runs)]
             results["scenarios"][name] = {m: stats([r[m] for r in runs]) for m in
                                           METRICS}
             if n == 5000:
@@ -282,8 +341,55 @@ def main():
         proc.terminate()
         proc.wait(timeout=60)
     results["heap"] = peak_heap(gc_log)
+    for name in ("rails_sandbox_5000", "rails_http_5000"):
+        if name in args.only.split(","):
+            results["scenarios"][name] = rail_scenario(args, out_dir, name, args.rail_latency_ms)
+    results["heap"] = peak_heap(gc_log)
     report(results)
     json.dump(results, open(args.out, "w"), indent=2)
+
+
+RAIL_METRICS = ["post_ms", "items_per_s", "final_s", "app_cpu_ms_per_item", "xacts_per_item"]
+
+
+def rail_scenario(args, out_dir, name, latency_ms):
+    """5,000 rail items (bank, card, push to card) with rails that answer after latency_ms: the sandbox
+    with masspay.sandbox.latency, or the stub HTTP provider for those three methods."""
+    stub = ProviderStub(latency_ms / 1000) if name == "rails_http_5000" else None
+    extra = [f"--masspay.sandbox.latency={latency_ms}ms"] if stub is None else \
+        [f"--masspay.rails.http.{m}.base-url=http://127.0.0.1:{stub.port}" for m in METHODS["rails"]]
+    gc_log = os.path.join(out_dir, f"gc-{name}.log")
+    proc = start_app(args.jar, gc_log, None, os.path.join(out_dir, f"app-{name}.log"), extra)
+    try:
+        ian, wallet, key, recipients = fixtures()
+        run_batch(proc, ian, wallet, key, recipients, 200, "rails")  # warm-up
+        measure_overhead(key, None)
+        in_flight = (lambda: stub.in_flight) if stub else app_in_flight
+        runs = [run_batch(proc, ian, wallet, key, recipients, 5000, "rails", in_flight) for _ in range(args.runs)]
+        result = {m: stats([r[m] for r in runs]) for m in RAIL_METRICS}
+        result["latency_ms"] = latency_ms
+        result["connections"] = [r["connections"] for r in runs]
+        paid = psql("""select count(*) from (select transaction_id from rail_payout where state = 'Paid'
+                       group by transaction_id having count(*) > 1) twice""", DB)
+        result["transactions_paid_twice"] = int(paid)
+        if stub:
+            result["provider_keys"] = len(stub.calls)
+            result["provider_calls"] = sum(stub.calls.values())
+            result["provider_peak_in_flight"] = stub.peak_in_flight
+            by_tx = {}
+            for k in stub.paid:
+                by_tx.setdefault(k.rsplit(":", 1)[0], set()).add(k)
+            result["provider_transactions_paid_under_two_keys"] = sum(1 for keys in by_tx.values() if len(keys) > 1)
+        else:
+            result["sandbox_transactions_paid_twice"] = int(psql("""select count(*) from (select transaction_id
+                from sandbox_payout where outcome = 'Paid' group by transaction_id having count(*) > 1) t""", DB))
+        result["heap"] = peak_heap(gc_log)
+        return result
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+        if stub:
+            stub.stop()
 
 
 def report(results):
@@ -291,6 +397,8 @@ def report(results):
     base_ms, base_rate = base["ms"]["median"], base["rows_per_s"]["median"]
     print(f"{'measure':<34}{'median':>10}{'min':>10}{'max':>10}{'p99':>10}   ratio to raw PG")
     for name, s in results["scenarios"].items():
+        if name.startswith("rails_"):
+            continue
         for metric in METRICS:
             if metric == "statements_per_item" and not results.get("statements_counted"):
                 continue  # pg_stat_statements is not loaded on this server
@@ -311,6 +419,20 @@ def report(results):
     print(f"xacts_per_item excludes the status polls ({o['xacts_per_get']:.2f} a GET) and the idle background "
           f"({o['idle_xacts_per_s']:.1f}/s)")
     print(f"events stored per item {results['events_per_item']}; load average {results['load_average_1m']:.1f}")
+    for name, s in results["scenarios"].items():
+        if not name.startswith("rails_"):
+            continue
+        print(f"{name} (rails answer after {s['latency_ms']} ms):")
+        for metric in RAIL_METRICS:
+            v = s[metric]
+            print(f"  {metric:<32}{v['median']:>10}{v['min']:>10}{v['max']:>10}{v['p99']:>10}")
+        c = [r for r in s["connections"] if r]
+        print(f"  busy DB connections: max {max(r['max_busy_connections'] for r in c)} over all samples; "
+              f"max {max(r['max_busy_connections_with_100_in_flight'] for r in c)} while >= 100 calls were in flight "
+              f"({sum(r['samples_with_100_calls_in_flight'] for r in c)} samples); "
+              f"calls in flight seen up to {max(r['max_calls_in_flight_seen'] for r in c)}")
+        extra = {k: v for k, v in s.items() if k.startswith(("provider_", "transactions_", "sandbox_"))}
+        print("  " + ", ".join(f"{k} {v}" for k, v in extra.items()))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import io.masspay.kernel.payout.PayoutFailed;
 import io.masspay.kernel.payout.PayoutPending;
 import io.masspay.kernel.payout.PayoutReturned;
 import io.masspay.kernel.payout.PayoutSettledLate;
-import io.masspay.kernel.payout.PayoutSucceeded;
 import io.masspay.kernel.payout.RecoverLatePayout;
 import io.masspay.kernel.payout.RetainItem;
 import io.masspay.kernel.payout.RetainedInWallet;
@@ -33,8 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code TransactionId:AttemptNo}. The rail calls themselves are the rail dispatcher's: no thread waits for
  * a rail here (ADR 0013). The saga owns what outlives a call:
  * <ul>
- * <li>the attempt's timeout: started when the rail leaves the payout {@link PayoutPending}, cancelled when
- * it pays; when it fires first, the attempt is given up with its outcome unknown;</li>
+ * <li>the attempt's timeout: started when the rail leaves the payout {@link PayoutPending}; when it fires
+ * before the payout was settled, the attempt is given up with its outcome unknown;</li>
  * <li>compensation: a failed payout ({@link PayoutFailed}) or a returned one ({@link PayoutReturned}) sends
  * the money from rail clearing back to the recipient wallet ({@link ReturnFunds}), then retains the item;</li>
  * <li>a late payment ({@link PayoutSettledLate}): the amount leaves the wallet it had been returned to.</li>
@@ -71,17 +70,18 @@ public class PayoutSaga {
         timeoutDeadline = deadlines.schedule(policy.timeout(), TIMEOUT);
     }
 
-    /** The rail never gave a final answer in time: the money goes back, the key stays open for a late one. */
+    /**
+     * The rail never gave a final answer in time: the money goes back, the key stays open for a late one.
+     * If the payout was settled meanwhile (paid, or refused and compensated), there is nothing left to do.
+     * A paid pending payout is not followed here: that would cost every paid payout an association lookup,
+     * so its saga waits for this deadline instead.
+     */
     @DeadlineHandler(deadlineName = TIMEOUT)
     void timedOut() {
         timeoutDeadline = null;
-        commands.sendAndWait(new TimeOutPayout(transactionId, attemptNo));
-    }
-
-    @SagaEventHandler(associationProperty = ASSOCIATION)
-    void on(PayoutSucceeded event) {
-        cancelTimeout();
-        SagaLifecycle.end();
+        if (!commands.<Boolean>sendAndWait(new TimeOutPayout(transactionId, attemptNo))) {
+            SagaLifecycle.end();
+        }
     }
 
     @StartSaga

@@ -128,13 +128,18 @@ public class Transaction {
         }
     }
 
-    /** The rail may still pay what it never answered: the attempt stays unresolved until it says. */
+    /**
+     * The rail may still pay what it never answered: the attempt stays unresolved until it says.
+     *
+     * @return false when the payout was settled before its timeout
+     */
     @CommandHandler
-    void handle(TimeOutPayout command) {
-        if (awaitsPayout(command.attemptNo())) {
-            apply(new PayoutFailed(transactionId, attemptNo, ErrorCode.PROVIDER_UNAVAILABLE, walletId, method, amount,
-                    true));
+    boolean handle(TimeOutPayout command) {
+        if (!awaitsPayout(command.attemptNo())) {
+            return false;
         }
+        apply(new PayoutFailed(transactionId, attemptNo, ErrorCode.PROVIDER_UNAVAILABLE, walletId, method, amount, true));
+        return true;
     }
 
     /**

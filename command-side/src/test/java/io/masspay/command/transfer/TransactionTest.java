@@ -341,7 +341,8 @@ class TransactionTest {
     void cannotTimeOutAPaidPayout() {
         fixture.given(railItem(1), new PayoutSucceeded(TX, 1, BANK, AMOUNT), new ItemSucceeded(TX, BATCH, 1))
                .when(new TimeOutPayout(TX, 1))
-               .expectNoEvents();
+               .expectNoEvents()
+               .expectResultMessagePayload(false);
     }
 
     @Test

@@ -1,0 +1,82 @@
+"""A payout provider for the benchmark: answers every POST /payouts with {"Status": "Paid"} after a fixed
+latency, like a real provider's HTTP API (API.md section 3), and counts what it saw: calls per
+Idempotency-Key, keys paid, the peak number of calls in flight. GET /payouts/{key} answers the stored
+status (404 for an unknown key). Standard library only (asyncio), one thread."""
+import asyncio, threading, time
+
+
+class ProviderStub:
+    def __init__(self, latency_s=0.25, port=0):
+        self.latency_s = latency_s
+        self.port = port
+        self.calls = {}          # key -> POSTs that carried it
+        self.paid = set()
+        self.in_flight = 0
+        self.peak_in_flight = 0
+        self.in_flight_samples = []  # (monotonic time, calls in flight), at every change
+        self._loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        threading.Thread(target=self._run, daemon=True).start()
+        self._ready.wait(10)
+
+    def _run(self):
+        asyncio.set_event_loop(self._loop)
+        server = self._loop.run_until_complete(asyncio.start_server(self._serve, "127.0.0.1", self.port, backlog=1024))
+        self.port = server.sockets[0].getsockname()[1]
+        self._ready.set()
+        self._loop.run_forever()
+
+    def stop(self):
+        self._loop.call_soon_threadsafe(self._loop.stop)
+
+    def paid_twice(self):
+        """Keys of one transaction paid under more than one attempt are reported by the caller; a key is
+        paid at most once here by construction, so this counts POSTs of a key after it was paid."""
+        return sum(max(0, n - 1) for k, n in self.calls.items() if k in self.paid)
+
+    def _track(self, delta):
+        self.in_flight += delta
+        self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
+        self.in_flight_samples.append((time.monotonic(), self.in_flight))
+
+    async def _serve(self, reader, writer):
+        try:
+            while True:
+                line = await reader.readline()
+                if not line:
+                    return
+                method, path, _ = line.decode().split(" ", 2)
+                headers = {}
+                while True:
+                    h = await reader.readline()
+                    if h in (b"\r\n", b"\n", b""):
+                        break
+                    name, value = h.decode().split(":", 1)
+                    headers[name.strip().lower()] = value.strip()
+                body = await reader.readexactly(int(headers.get("content-length", "0")))
+                del body
+                self._track(+1)
+                try:
+                    await asyncio.sleep(self.latency_s)
+                    status, answer = self._answer(method, path, headers)
+                finally:
+                    self._track(-1)
+                payload = answer.encode()
+                writer.write(f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {len(payload)}\r\n"
+                             f"\r\n".encode() + payload)
+                await writer.drain()
+        except (ConnectionError, asyncio.IncompleteReadError, ValueError):
+            pass
+        finally:
+            writer.close()
+
+    def _answer(self, method, path, headers):
+        if method == "POST" and path == "/payouts":
+            key = headers.get("idempotency-key", "")
+            self.calls[key] = self.calls.get(key, 0) + 1
+            self.paid.add(key)
+            return "200 OK", '{"Status":"Paid"}'
+        if method == "GET" and path.startswith("/payouts/"):
+            key = path[len("/payouts/"):]
+            return ("200 OK", '{"Status":"Paid"}') if key in self.paid else ("404 Not Found", "{}")
+        return "404 Not Found", "{}"
