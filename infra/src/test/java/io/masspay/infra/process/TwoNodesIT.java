@@ -3,6 +3,7 @@ package io.masspay.infra.process;
 import io.masspay.infra.process.Payroll.Funded;
 import io.masspay.infra.process.Payroll.Submitted;
 import io.masspay.infra.support.AppNode;
+import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,11 @@ class TwoNodesIT {
             }
             Settlement settlement = new Settlement(a, database);
             long items = batches.stream().mapToLong(s -> s.items().size()).sum();
+            // the rail work is shared too: each node's dispatcher claims due payouts (ADR 0013)
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> railCallsOf(a) > 0 && railCallsOf(b) > 0);
+            double callsOfA = railCallsOf(a);
+            double callsOfB = railCallsOf(b);
             long processingAtKill = items - settlement.finalItems();
             b.kill();
             assertThat(processingAtKill).as("items still processing when B was killed").isPositive();
@@ -79,9 +85,19 @@ class TwoNodesIT {
             // A took over every segment B held
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(TokenClaims.heldBy(database, b.name())).as("segments still held by dead B").isZero());
-            System.out.printf("TwoNodesIT: owners while both ran %s; %d batches, %s; %d items Processing when B "
-                            + "was killed; all final %d ms after the kill; owners after %s%n", sharedOwners,
-                    batches.size(), figures, processingAtKill, finishedMs, TokenClaims.owners(database));
+            System.out.printf("TwoNodesIT: owners while both ran %s; rail calls made before the kill: A %.0f, B %.0f; "
+                            + "%d batches, %s; %d items Processing when B was killed; all final %d ms after the kill; "
+                            + "owners after %s%n", sharedOwners, callsOfA, callsOfB, batches.size(), figures,
+                    processingAtKill, finishedMs, TokenClaims.owners(database));
         }
+    }
+
+    /** Rail calls this node made so far, all rails and outcomes ({@code masspay_rail_calls_total}). */
+    static double railCallsOf(AppNode node) {
+        String metrics = node.http().get().uri("/actuator/prometheus")
+                .headers(h -> h.setBearerAuth(MassPayApi.OPERATOR_TOKEN)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return metrics.lines().filter(line -> line.startsWith("masspay_rail_calls_total{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

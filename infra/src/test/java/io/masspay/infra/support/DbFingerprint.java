@@ -27,7 +27,9 @@ public final class DbFingerprint {
               (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from wallet_registry t),
               (select count(*) from batch_claim), (select count(*) from transaction_claim),
               (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from webhook_endpoint t),
-              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from sandbox_rail_mode t))""";
+              (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from sandbox_rail_mode t),
+              (select md5(coalesce(string_agg(idempotency_key || '=' || state, ',' order by idempotency_key), ''))
+                 from rail_payout))""";
 
     private final JdbcTemplate jdbc;
 
@@ -40,11 +42,12 @@ public final class DbFingerprint {
     }
 
     /**
-     * Until the background work of earlier requests has ended: no payout saga or deadline left, every claimed
-     * item in the status read model and final there, every transaction's last event an outcome (a cash-out
-     * is in no batch, and a payout paid on its first call leaves no saga row to wait for), every batch's
-     * last event its BatchCompleted (recorded after its items' outcomes, by another processor), and the
-     * fingerprint unchanged across two reads. Returns it.
+     * Until the background work of earlier requests has ended: no rail payout left to send or to hear from,
+     * no sandbox callback still to come (a .96 payout is returned after it was paid), every claimed item in
+     * the status read model and final there, every transaction's last event an outcome (a cash-out is in no
+     * batch), every batch's last event its BatchCompleted (recorded after its items' outcomes, by another
+     * processor), and the fingerprint unchanged across two reads. A pending payout's saga that only waits
+     * for its timeout to find the payout settled changes nothing more. Returns it.
      */
     public String awaitQuiet() {
         AtomicReference<String> last = new AtomicReference<>(now());
@@ -55,7 +58,8 @@ public final class DbFingerprint {
 
     private boolean nothingInFlight() {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select not exists (select 1 from sagaentry) and not exists (select 1 from scheduled_tasks)
+                select not exists (select 1 from rail_payout where state in ('Due', 'Pending'))
+                   and not exists (select 1 from sandbox_payout where callback_due_at is not null)
                    and not exists (select 1 from batch_item_view where status = 'Processing')
                    and (select count(*) from batch_item_view) = (select count(*) from transaction_claim)
                    and not exists (select 1 from (

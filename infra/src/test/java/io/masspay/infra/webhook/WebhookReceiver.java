@@ -28,23 +28,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP stack is on the receiving side. Each issuer gets a path {@code /hooks/<name>} and a behaviour; every
  * request is kept with its raw bytes, whatever the answer was.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    enum Mode { OK, FAIL_TWICE, ALWAYS_500, HANG }
+    public enum Mode { OK, FAIL_TWICE, ALWAYS_500, HANG }
 
-    record Received(String endpoint, byte[] body, String contentType, String timestamp, String signature,
+    public record Received(String endpoint, byte[] body, String contentType, String timestamp, String signature,
                     Map<String, Object> json) {
 
-        String eventId() {
+        public String eventId() {
             return (String) json.get("EventId");
         }
 
-        String eventType() {
+        public String eventType() {
             return (String) json.get("EventType");
         }
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> item() {
+        public Map<String, Object> item() {
             return (Map<String, Object>) json.get("Item");
         }
 
@@ -68,7 +68,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch hangUntilClosed = new CountDownLatch(1);
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = listen(0);
         port = server.getAddress().getPort();
     }
@@ -82,7 +82,7 @@ final class WebhookReceiver implements AutoCloseable {
         return listening;
     }
 
-    String url(String endpoint) {
+    public String url(String endpoint) {
         return "http://127.0.0.1:" + port + "/hooks/" + endpoint;
     }
 
@@ -105,7 +105,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** What a receiver that dedupes by EventId keeps: the first copy of each event, in arrival order. */
-    Map<String, Received> events(String endpoint) {
+    public Map<String, Received> events(String endpoint) {
         Map<String, Received> events = new LinkedHashMap<>();
         receivedBy(endpoint).forEach(r -> events.putIfAbsent(r.eventId(), r));
         return events;

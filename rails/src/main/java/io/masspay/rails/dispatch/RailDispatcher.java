@@ -6,6 +6,7 @@ import io.masspay.rails.RailRegistry;
 import io.masspay.rails.RailReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
@@ -202,10 +203,17 @@ class RailDispatcher implements SmartLifecycle {
                 .doOnNext(reply -> {
                     metrics.answered(row.order().method(), reply.kind(), Duration.ofNanos(System.nanoTime() - start[0]));
                     if (reply.kind() != RailReply.Kind.Paid) {
-                        log.info("Rail {} answered {} for payout {}{}", row.order().method(), reply.kind(), row.key(),
-                                reply.detail() == null ? "" : " (" + reply.detail() + ")");
+                        logAnswer(row, reply);
                     }
                 });
+    }
+
+    /** With the item's TransactionId in the logging context, as every line about an item's work has. */
+    private static void logAnswer(ClaimedPayout row, RailReply reply) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("TransactionId", row.order().transactionId().value())) {
+            log.info("Rail {} answered {} for payout {}{}", row.order().method(), reply.kind(), row.key(),
+                    reply.detail() == null ? "" : " (" + reply.detail() + ")");
+        }
     }
 
     private static int attemptOf(String key) {

@@ -1,0 +1,215 @@
+package io.masspay.infra.rails;
+
+import io.masspay.infra.support.MassPayApi;
+import io.masspay.infra.support.MassPayApi.Issuer;
+import io.masspay.infra.support.MassPayIntegrationTest;
+import io.masspay.infra.support.RailProviderStub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.masspay.infra.support.MassPayApi.batch;
+import static io.masspay.infra.support.MassPayApi.item;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A rail that answers {@code Pending} (API.md section 3, "Real rails"; ADR 0013): the outcome comes by
+ * callback (the sandbox's .95) or by polling the provider; without an answer before the attempt's timeout
+ * the money goes back to the recipient wallet, and a {@code Paid} that comes after that is reconciled:
+ * the money leaves the wallet again, the item is paid, once. A retry never pays under a new key while the
+ * earlier key may still be paid.
+ */
+@MassPayIntegrationTest
+@TestPropertySource(properties = {"masspay.sandbox.pending-for=PT0.3S", "masspay.sandbox.callback-poll-interval=PT0.1S",
+        "masspay.rails.poll.initial-interval=PT0.2S", "masspay.rails.poll.max-interval=PT0.4S",
+        "masspay.payouts.timeout=PT3S", "masspay.rails.XTR94508.max-in-flight=8"})
+class PendingPayoutsIT {
+
+    static final String PUSH = "XTR94508";
+    static final String SECRET = "whsec_pending_payouts_it_0123456789abcdef";
+    static final RailProviderStub provider = new RailProviderStub(Duration.ofMillis(20));
+
+    @DynamicPropertySource
+    static void provider(DynamicPropertyRegistry properties) {
+        properties.add("masspay.rails.http." + PUSH + ".base-url", provider::baseUrl);
+        properties.add("masspay.rails.http." + PUSH + ".callback-secret", () -> SECRET);
+    }
+
+    @AfterAll
+    static void stop() {
+        provider.close();
+    }
+
+    @Autowired
+    WebTestClient http;
+    @LocalServerPort
+    int port;
+
+    MassPayApi api;
+    Issuer issuer;
+
+    @BeforeEach
+    void setUp() {
+        api = new MassPayApi(http);
+        issuer = api.onboardIssuer("USD", "1000.00");
+        api.fullRecipient(issuer, "PAT-1");
+    }
+
+    @Test
+    void shouldPayAPendingSandboxPayoutWhenItsCallbackComes() {
+        String batchId = submit("SANDBOX-PENDING", item("P-1", "PAT-1", "XTR94500", "10.95", Map.of()));
+
+        Map<String, Object> status = api.awaitFinal(issuer, batchId);
+
+        assertThat(onlyItem(status)).containsEntry("Status", "Success");
+        assertThat(api.sandboxPayouts()).filteredOn(p -> "10.95".equals(p.get("Amount"))).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("Outcome", "Paid").containsEntry("Calls", 1));
+        assertThat(steps(batchId, "P-1")).contains("PayoutRequested", "PayoutPending", "PayoutSucceeded", "ItemSucceeded");
+        assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
+    }
+
+    @Test
+    void shouldPayAPendingPayoutThatPollingFindsPaid() {
+        provider.answerNewKeys(key -> "Pending");
+        String batchId = submit("POLLED", item("Q-1", "PAT-1", PUSH, "11.00", Map.of()));
+        String key = awaitKeySent();
+
+        provider.settle(key, "Paid");
+        Map<String, Object> status = api.awaitFinal(issuer, batchId);
+
+        assertThat(onlyItem(status)).containsEntry("Status", "Success");
+        assertThat(provider.postsOf(key)).isEqualTo(1);
+        assertThat(provider.getsOf(key)).as("polls").isPositive();
+        assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
+    }
+
+    /** The documented reconciliation: money back at the timeout, out again when the rail says it paid after all. */
+    @Test
+    void shouldSettleALatePaymentAfterTheTimeoutGaveTheMoneyBack() throws Exception {
+        provider.answerNewKeys(key -> "Pending");
+        String batchId = submit("LATE", item("L-1", "PAT-1", PUSH, "12.00", Map.of()));
+        String key = awaitKeySent();
+
+        Map<String, Object> timedOut = api.awaitFinal(issuer, batchId);
+        assertThat(onlyItem(timedOut)).containsEntry("Status", "RetainedInWallet")
+                .containsEntry("ErrorCode", "PROVIDER_UNAVAILABLE");
+        assertThat(recipientBalance()).as("the money is back in the recipient wallet").isEqualTo("12.00");
+
+        provider.settle(key, "Paid");
+        var answer = RailProviderStub.callBack(baseUrl(), PUSH, SECRET, Instant.now(),
+                "{\"IdempotencyKey\":\"" + key + "\",\"Status\":\"Paid\"}");
+        assertThat(answer.statusCode()).isEqualTo(200);
+
+        Map<String, Object> paid = api.awaitStatus(issuer, batchId, s -> "Completed".equals(s.get("Status")));
+        assertThat(onlyItem(paid)).containsEntry("Status", "Success").containsEntry("AttemptNo", 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recipientBalance())
+                .as("the late payment left the wallet again").isEqualTo("0.00"));
+        assertThat(steps(batchId, "L-1")).contains("PayoutPending", "PayoutFailed", "RetainedInWallet",
+                "PayoutSettledLate", "ItemSucceeded", "LatePayoutRecovered");
+        assertThat(provider.paidKeys()).containsExactly(key);
+        assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
+        assertThat(issuerBalance()).as("the issuer was debited once").isEqualTo("988.00");
+    }
+
+    /** A retry while the first key is unresolved is not sent; the first key's late Paid settles it. */
+    @Test
+    void shouldNotPayARetryUnderANewKeyWhileTheEarlierOneMayStillBePaid() {
+        provider.answerNewKeys(key -> "Pending");
+        List<Map<String, Object>> items = List.of(item("R-1", "PAT-1", PUSH, "13.00", Map.of()));
+        String batchId = submit("RETRY-UNRESOLVED", items.get(0));
+        String first = awaitKeySent();
+        assertThat(onlyItem(api.awaitFinal(issuer, batchId))).containsEntry("Status", "RetainedInWallet");
+
+        Map<String, Object> retry = api.submitAccepted(issuer, batch(issuer, "RETRY-UNRESOLVED", items));
+        assertThat((List<Map<String, Object>>) retry.get("Accepted")).singleElement()
+                .satisfies(a -> assertThat(a).containsEntry("AttemptNo", 2));
+        String second = first.substring(0, first.lastIndexOf(':')) + ":2";
+        await().atMost(Duration.ofSeconds(20)).until(() -> provider.getsOf(first) >= 3);
+        assertThat(provider.postsOf(second)).as("attempt 2 is held while attempt 1 may still be paid").isZero();
+
+        provider.settle(first, "Paid");
+        Map<String, Object> paid = api.awaitStatus(issuer, batchId, s -> "Completed".equals(s.get("Status")));
+
+        assertThat(onlyItem(paid)).containsEntry("Status", "Success").containsEntry("AttemptNo", 2);
+        assertThat(provider.postsOf(second)).as("settled by the earlier payment, never sent").isZero();
+        assertThat(provider.transactionsPaidTwice()).isZero();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recipientBalance()).isEqualTo("0.00"));
+        assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
+        assertThat(issuerBalance()).isEqualTo("987.00");
+    }
+
+    @Test
+    void shouldSendARetryOnceTheEarlierKeyIsKnownUnpaid() {
+        provider.answerNewKeys(key -> "Pending");
+        List<Map<String, Object>> items = List.of(item("U-1", "PAT-1", PUSH, "14.00", Map.of()));
+        String batchId = submit("RETRY-UNPAID", items.get(0));
+        String first = awaitKeySent();
+        assertThat(onlyItem(api.awaitFinal(issuer, batchId))).containsEntry("Status", "RetainedInWallet");
+
+        provider.settle(first, "Declined");
+        provider.answerNewKeys(key -> "Paid");
+        api.submitAccepted(issuer, batch(issuer, "RETRY-UNPAID", items));
+        Map<String, Object> paid = api.awaitStatus(issuer, batchId, s -> "Completed".equals(s.get("Status")));
+
+        assertThat(onlyItem(paid)).containsEntry("Status", "Success").containsEntry("AttemptNo", 2);
+        String second = first.substring(0, first.lastIndexOf(':')) + ":2";
+        assertThat(provider.paidKeys()).containsExactly(second);
+        assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
+    }
+
+    private String submit(String customerBatchId, Map<String, Object> item) {
+        return (String) api.submitAccepted(issuer, batch(issuer, customerBatchId, List.of(item))).get("BatchId");
+    }
+
+    /** The key of this test's payout: the provider sees one new key per test. */
+    private String awaitKeySent() {
+        java.util.Set<String> before = java.util.Set.copyOf(sentBefore);
+        await().atMost(Duration.ofSeconds(20)).until(() -> provider.keysSent().size() > before.size());
+        String key = provider.keysSent().stream().filter(k -> !before.contains(k)).findFirst().orElseThrow();
+        sentBefore.add(key);
+        return key;
+    }
+
+    private static final java.util.Set<String> sentBefore = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> onlyItem(Map<String, Object> status) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) status.get("Items");
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> steps(String batchId, String customerTransactionId) {
+        Map<String, Object> history = api.issuerGet(issuer, "/API/v4/Fund/BatchTransfer/" + batchId + "/Items/"
+                + customerTransactionId + "/History", Map.class);
+        return ((List<Map<String, Object>>) history.get("Attempts")).stream()
+                .flatMap(a -> ((List<Map<String, Object>>) a.get("Steps")).stream())
+                .map(step -> (String) step.get("Step")).toList();
+    }
+
+    private String recipientBalance() {
+        List<?> wallets = api.issuerGet(issuer, "/API/v4/Recipients/PAT-1/Wallets", List.class);
+        return (String) ((Map<?, ?>) wallets.get(0)).get("Balance");
+    }
+
+    private String issuerBalance() {
+        return (String) api.issuerGet(issuer, "/API/v4/Wallets/" + issuer.walletId(), Map.class).get("Balance");
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+}

@@ -1,0 +1,150 @@
+package io.masspay.infra.support;
+
+import io.masspay.kernel.security.PayloadSignature;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A payout provider speaking the HTTP connector protocol (API.md section 3), for tests: it answers after a
+ * latency, without holding a thread, keeps one status per idempotency key (what a new key gets is
+ * scriptable, and a key can be settled later), counts every call, the keys it paid and the peak number of
+ * calls in flight, and can call the application back with a signed callback.
+ */
+public final class RailProviderStub implements AutoCloseable {
+
+    private final DisposableServer server;
+    private final Map<String, String> statusByKey = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> posts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> gets = new ConcurrentHashMap<>();
+    private final Set<String> paid = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private volatile Duration latency;
+    private volatile Function<String, String> newKeyStatus = key -> "Paid";
+
+    public RailProviderStub(Duration latency) {
+        this.latency = latency;
+        this.server = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes
+                        .post("/payouts", (request, response) -> request.receive().aggregate().asString()
+                                .defaultIfEmpty("")
+                                .flatMap(body -> answer(response, () -> payout(request.requestHeaders()
+                                        .get("Idempotency-Key"))))
+                                .then())
+                        .get("/payouts/{key}", (request, response) -> answer(response, () -> status(request.param("key")))
+                                .then()))
+                .bindNow();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** What a key the provider has not seen before is answered ({@code Paid}, {@code Pending}, ...). */
+    public void answerNewKeys(Function<String, String> status) {
+        this.newKeyStatus = status;
+    }
+
+    /** The provider decides how a payout ended (a pending one paid, a paid one...): later GETs say so. */
+    public void settle(String key, String status) {
+        statusByKey.put(key, status);
+        if ("Paid".equals(status)) {
+            paid.add(key);
+        }
+    }
+
+    public int postsOf(String key) {
+        return posts.getOrDefault(key, new AtomicInteger()).get();
+    }
+
+    public int getsOf(String key) {
+        return gets.getOrDefault(key, new AtomicInteger()).get();
+    }
+
+    public Set<String> keysSent() {
+        return Set.copyOf(posts.keySet());
+    }
+
+    public Set<String> paidKeys() {
+        return Set.copyOf(paid);
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public int peakInFlight() {
+        return peak.get();
+    }
+
+    /** Transactions paid under more than one key: what must never happen. */
+    public long transactionsPaidTwice() {
+        return paid.stream().map(key -> key.substring(0, key.lastIndexOf(':'))).distinct()
+                .filter(tx -> paid.stream().filter(k -> k.startsWith(tx + ":")).count() > 1).count();
+    }
+
+    /** POSTs a callback to the application, signed with {@code secret} at {@code signedAt}; the answer's status. */
+    public static HttpResponse<String> callBack(String appBaseUrl, String sendMethodId, String secret, Instant signedAt,
+                                                String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        long timestamp = signedAt.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(appBaseUrl + "/API/v4/Rails/" + sendMethodId + "/Callbacks"))
+                .header("Content-Type", "application/json")
+                .header("X-Signature-Timestamp", Long.toString(timestamp))
+                .header("X-Signature", PayloadSignature.of(secret, timestamp, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String payout(String key) {
+        posts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        String status = statusByKey.computeIfAbsent(key, newKeyStatus);
+        if ("Paid".equals(status)) {
+            paid.add(key);
+        }
+        return status;
+    }
+
+    private String status(String key) {
+        gets.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        return statusByKey.get(key);
+    }
+
+    /** Decided on receipt, like a provider that pays first and answers later: a caller that dies meanwhile loses
+     * only the answer. */
+    private Mono<Void> answer(HttpServerResponse response, java.util.function.Supplier<String> status) {
+        int now = inFlight.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+        String decided = status.get();
+        return Mono.delay(latency)
+                .then(Mono.justOrEmpty(decided))
+                .map(s -> "{\"Status\":\"" + s + "\"}")
+                .flatMap(json -> response.header("Content-Type", "application/json").sendString(Mono.just(json)).then())
+                .switchIfEmpty(Mono.defer(() -> response.status(404).send()))
+                .doFinally(signal -> inFlight.decrementAndGet());
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
