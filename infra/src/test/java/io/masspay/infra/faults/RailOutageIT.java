@@ -5,6 +5,7 @@ import io.masspay.infra.support.MassPayApi.Issuer;
 import io.masspay.infra.support.MassPayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.math.BigDecimal;
@@ -30,9 +31,11 @@ import static org.awaitility.Awaitility.await;
  * wallets, while the other rail and the wallet items of the same batch are untouched. The rail comes back,
  * the same request is sent again (a retry, API.md section 2) and only the retained items are paid, once,
  * as attempt 2, out of the recipients' wallets: the issuer is not debited a second time.
- * The bank items are slow ({@code .93}, 0.2 s a call in tests), so the outage lands mid-batch for sure.
+ * The bank items are slow ({@code .93}, 0.2 s a call in tests) and the bank rail takes four calls at a time
+ * here ({@code max-in-flight}), so the outage lands mid-batch for sure.
  */
 @MassPayIntegrationTest
+@TestPropertySource(properties = "masspay.rails.XTR94500.max-in-flight=4")
 class RailOutageIT {
 
     private static final String BANK = "XTR94500";
