@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.masspay.infra.support.MassPayApi.batch;
 import static io.masspay.infra.support.MassPayApi.item;
@@ -40,6 +42,7 @@ class PendingPayoutsIT {
     static final String PUSH = "XTR94508";
     static final String SECRET = "whsec_pending_payouts_it_0123456789abcdef";
     static final RailProviderStub provider = new RailProviderStub(Duration.ofMillis(20));
+    static final Set<String> KEYS_OF_EARLIER_TESTS = ConcurrentHashMap.newKeySet();
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry properties) {
@@ -59,12 +62,14 @@ class PendingPayoutsIT {
 
     MassPayApi api;
     Issuer issuer;
+    RailReads reads;
 
     @BeforeEach
     void setUp() {
         api = new MassPayApi(http);
         issuer = api.onboardIssuer("USD", "1000.00");
         api.fullRecipient(issuer, "PAT-1");
+        reads = new RailReads(http, issuer);
     }
 
     @Test
@@ -76,7 +81,7 @@ class PendingPayoutsIT {
         assertThat(onlyItem(status)).containsEntry("Status", "Success");
         assertThat(api.sandboxPayouts()).filteredOn(p -> "10.95".equals(p.get("Amount"))).singleElement()
                 .satisfies(p -> assertThat(p).containsEntry("Outcome", "Paid").containsEntry("Calls", 1));
-        assertThat(steps(batchId, "P-1")).contains("PayoutRequested", "PayoutPending", "PayoutSucceeded", "ItemSucceeded");
+        assertThat(reads.steps(batchId, "P-1")).contains("PayoutRequested", "PayoutPending", "PayoutSucceeded", "ItemSucceeded");
         assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
     }
 
@@ -105,7 +110,7 @@ class PendingPayoutsIT {
         Map<String, Object> timedOut = api.awaitFinal(issuer, batchId);
         assertThat(onlyItem(timedOut)).containsEntry("Status", "RetainedInWallet")
                 .containsEntry("ErrorCode", "PROVIDER_UNAVAILABLE");
-        assertThat(recipientBalance()).as("the money is back in the recipient wallet").isEqualTo("12.00");
+        assertThat(reads.recipientBalance("PAT-1")).as("the money is back in the recipient wallet").isEqualTo("12.00");
 
         provider.settle(key, "Paid");
         var answer = RailProviderStub.callBack(baseUrl(), PUSH, SECRET, Instant.now(),
@@ -114,13 +119,13 @@ class PendingPayoutsIT {
 
         Map<String, Object> paid = api.awaitStatus(issuer, batchId, s -> "Completed".equals(s.get("Status")));
         assertThat(onlyItem(paid)).containsEntry("Status", "Success").containsEntry("AttemptNo", 1);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recipientBalance())
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reads.recipientBalance("PAT-1"))
                 .as("the late payment left the wallet again").isEqualTo("0.00"));
-        assertThat(steps(batchId, "L-1")).contains("PayoutPending", "PayoutFailed", "RetainedInWallet",
+        assertThat(reads.steps(batchId, "L-1")).contains("PayoutPending", "PayoutFailed", "RetainedInWallet",
                 "PayoutSettledLate", "ItemSucceeded", "LatePayoutRecovered");
         assertThat(provider.paidKeys()).containsExactly(key);
         assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
-        assertThat(issuerBalance()).as("the issuer was debited once").isEqualTo("988.00");
+        assertThat(reads.issuerBalance()).as("the issuer was debited once").isEqualTo("988.00");
     }
 
     /** A retry while the first key is unresolved is not sent; the first key's late Paid settles it. */
@@ -145,9 +150,9 @@ class PendingPayoutsIT {
         assertThat(onlyItem(paid)).containsEntry("Status", "Success").containsEntry("AttemptNo", 2);
         assertThat(provider.postsOf(second)).as("settled by the earlier payment, never sent").isZero();
         assertThat(provider.transactionsPaidTwice()).isZero();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recipientBalance()).isEqualTo("0.00"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reads.recipientBalance("PAT-1")).isEqualTo("0.00"));
         assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
-        assertThat(issuerBalance()).isEqualTo("987.00");
+        assertThat(reads.issuerBalance()).isEqualTo("987.00");
     }
 
     @Test
@@ -173,40 +178,20 @@ class PendingPayoutsIT {
         return (String) api.submitAccepted(issuer, batch(issuer, customerBatchId, List.of(item))).get("BatchId");
     }
 
-    /** The key of this test's payout: the provider sees one new key per test. */
+    /** The key of this test's payout: the one key the provider saw that no earlier test of the class sent. */
     private String awaitKeySent() {
-        java.util.Set<String> before = java.util.Set.copyOf(sentBefore);
-        await().atMost(Duration.ofSeconds(20)).until(() -> provider.keysSent().size() > before.size());
-        String key = provider.keysSent().stream().filter(k -> !before.contains(k)).findFirst().orElseThrow();
-        sentBefore.add(key);
+        await().atMost(Duration.ofSeconds(20)).until(() -> provider.keysSent().size() > KEYS_OF_EARLIER_TESTS.size());
+        String key = provider.keysSent().stream().filter(k -> !KEYS_OF_EARLIER_TESTS.contains(k)).findFirst()
+                .orElseThrow();
+        KEYS_OF_EARLIER_TESTS.add(key);
         return key;
     }
-
-    private static final java.util.Set<String> sentBefore = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> onlyItem(Map<String, Object> status) {
         List<Map<String, Object>> items = (List<Map<String, Object>>) status.get("Items");
         assertThat(items).hasSize(1);
         return items.get(0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> steps(String batchId, String customerTransactionId) {
-        Map<String, Object> history = api.issuerGet(issuer, "/API/v4/Fund/BatchTransfer/" + batchId + "/Items/"
-                + customerTransactionId + "/History", Map.class);
-        return ((List<Map<String, Object>>) history.get("Attempts")).stream()
-                .flatMap(a -> ((List<Map<String, Object>>) a.get("Steps")).stream())
-                .map(step -> (String) step.get("Step")).toList();
-    }
-
-    private String recipientBalance() {
-        List<?> wallets = api.issuerGet(issuer, "/API/v4/Recipients/PAT-1/Wallets", List.class);
-        return (String) ((Map<?, ?>) wallets.get(0)).get("Balance");
-    }
-
-    private String issuerBalance() {
-        return (String) api.issuerGet(issuer, "/API/v4/Wallets/" + issuer.walletId(), Map.class).get("Balance");
     }
 
     private String baseUrl() {

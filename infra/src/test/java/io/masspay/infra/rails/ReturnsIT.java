@@ -67,12 +67,14 @@ class ReturnsIT {
 
     MassPayApi api;
     Issuer issuer;
+    RailReads reads;
 
     @BeforeEach
     void setUp() {
         api = new MassPayApi(http);
         issuer = api.onboardIssuer("USD", "1000.00");
         api.fullRecipient(issuer, "PAT-1");
+        reads = new RailReads(http, issuer);
         http.put().uri("/API/v4/Admin/Issuers/" + issuer.account() + "/Webhook")
                 .headers(h -> h.setBearerAuth(MassPayApi.OPERATOR_TOKEN))
                 .bodyValue(Map.of("Url", receiver.url(issuer.account()), "Secret", HOOK_SECRET))
@@ -85,7 +87,7 @@ class ReturnsIT {
                 walletItem("WALLET-1", "PAT-1", "XTR94502", "5.00"));
         String batchId = (String) api.submitAccepted(issuer, batch(issuer, "RETURNED-1", items)).get("BatchId");
         Map<String, Object> completed = api.awaitStatus(issuer, batchId, s -> "Completed".equals(s.get("Status")));
-        String transactionId = (String) item(completed, "PUSH-1").get("TransactionId");
+        String transactionId = (String) RailReads.item(completed, "PUSH-1").get("TransactionId");
         String key = transactionId + ":1";
 
         var answer = RailProviderStub.callBack(baseUrl(), PUSH, SECRET, Instant.now(),
@@ -96,11 +98,11 @@ class ReturnsIT {
                 s -> "CompletedWithErrors".equals(s.get("Status")));
         assertThat(returned).containsEntry("Counts",
                 Map.of("Processing", 0, "Success", 1, "Failed", 0, "RetainedInWallet", 1));
-        assertThat(item(returned, "PUSH-1")).containsEntry("Status", "RetainedInWallet")
+        assertThat(RailReads.item(returned, "PUSH-1")).containsEntry("Status", "RetainedInWallet")
                 .containsEntry("ErrorCode", "PAYOUT_RETURNED").containsEntry("AttemptNo", 1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(recipientBalance()).as("the returned money is back in the wallet").isEqualTo("25.00");
-            assertThat(steps(batchId, "PUSH-1")).containsSubsequence("PayoutSucceeded", "ItemSucceeded",
+            assertThat(reads.recipientBalance("PAT-1")).as("the returned money is back in the wallet").isEqualTo("25.00");
+            assertThat(reads.steps(batchId, "PUSH-1")).containsSubsequence("PayoutSucceeded", "ItemSucceeded",
                     "PayoutReturned", "FundsReturnedToWallet", "RetainedInWallet");
             assertThat(reportRow(batchId, "PUSH-1")).contains(",RetainedInWallet,PAYOUT_RETURNED,");
             assertThat(dailyTotals()).anySatisfy(row -> assertThat(row).containsEntry("SendMethodId", PUSH)
@@ -119,10 +121,10 @@ class ReturnsIT {
         assertThat((List<Map<String, Object>>) retry.get("Accepted")).singleElement()
                 .satisfies(a -> assertThat(a).containsEntry("CustomerTransactionId", "PUSH-1").containsEntry("AttemptNo", 2));
         Map<String, Object> paidAgain = api.awaitStatus(issuer, batchId, s -> "Completed".equals(s.get("Status")));
-        assertThat(item(paidAgain, "PUSH-1")).containsEntry("Status", "Success").containsEntry("AttemptNo", 2);
+        assertThat(RailReads.item(paidAgain, "PUSH-1")).containsEntry("Status", "Success").containsEntry("AttemptNo", 2);
         assertThat(provider.paidKeys()).contains(transactionId + ":2");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recipientBalance()).isEqualTo("5.00"));
-        assertThat(issuerBalance()).as("the issuer was debited once for each item").isEqualTo("975.00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reads.recipientBalance("PAT-1")).isEqualTo("5.00"));
+        assertThat(reads.issuerBalance()).as("the issuer was debited once for each item").isEqualTo("975.00");
         assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
     }
 
@@ -134,11 +136,11 @@ class ReturnsIT {
         Map<String, Object> returned = api.awaitStatus(issuer, batchId,
                 s -> "CompletedWithErrors".equals(s.get("Status")));
 
-        assertThat(item(returned, "BANK-96")).containsEntry("Status", "RetainedInWallet")
+        assertThat(RailReads.item(returned, "BANK-96")).containsEntry("Status", "RetainedInWallet")
                 .containsEntry("ErrorCode", "PAYOUT_RETURNED");
         assertThat(api.sandboxPayouts()).filteredOn(p -> "30.96".equals(p.get("Amount"))).singleElement()
                 .satisfies(p -> assertThat(p).containsEntry("Outcome", "Returned").containsEntry("Calls", 1));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(recipientBalance()).isEqualTo("30.96"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reads.recipientBalance("PAT-1")).isEqualTo("30.96"));
         assertThat(api.settledLedger("USD")).containsEntry("Total", "0.00");
     }
 
@@ -147,8 +149,8 @@ class ReturnsIT {
         provider.answerNewKeys(key -> "Pending");
         String batchId = (String) api.submitAccepted(issuer, batch(issuer, "NOT-PAID",
                 List.of(item("PENDING-1", "PAT-1", PUSH, "7.00", Map.of())))).get("BatchId");
-        await().atMost(Duration.ofSeconds(20)).until(() -> steps(batchId, "PENDING-1").contains("PayoutPending"));
-        String pendingKey = item(api.awaitStatus(issuer, batchId, s -> true), "PENDING-1").get("TransactionId") + ":1";
+        await().atMost(Duration.ofSeconds(20)).until(() -> reads.steps(batchId, "PENDING-1").contains("PayoutPending"));
+        String pendingKey = RailReads.item(api.awaitStatus(issuer, batchId, s -> true), "PENDING-1").get("TransactionId") + ":1";
         DbFingerprint fingerprint = new DbFingerprint(jdbc);
         String before = fingerprint.now();
 
@@ -174,25 +176,6 @@ class ReturnsIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> item(Map<String, Object> status, String customerTransactionId) {
-        return ((List<Map<String, Object>>) status.get("Items")).stream()
-                .filter(i -> customerTransactionId.equals(i.get("CustomerTransactionId"))).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> steps(String batchId, String customerTransactionId) {
-        var result = http.get().uri("/API/v4/Fund/BatchTransfer/" + batchId + "/Items/" + customerTransactionId + "/History")
-                .headers(h -> h.setBearerAuth(issuer.apiKey())).exchange().returnResult(Map.class);
-        if (result.getStatus().value() != 200) {
-            return List.of();
-        }
-        Map<String, Object> history = result.getResponseBody().blockFirst();
-        return ((List<Map<String, Object>>) history.get("Attempts")).stream()
-                .flatMap(a -> ((List<Map<String, Object>>) a.get("Steps")).stream())
-                .map(step -> (String) step.get("Step")).toList();
-    }
-
     private String reportRow(String batchId, String customerTransactionId) {
         String csv = http.get().uri("/API/v4/Fund/BatchTransfer/" + batchId + "/Report.csv")
                 .headers(h -> h.setBearerAuth(issuer.apiKey())).exchange().expectStatus().isOk()
@@ -211,15 +194,6 @@ class ReturnsIT {
     private List<String> auditTypes(String transactionId) {
         Map<String, Object> audit = api.issuerGet(issuer, "/API/v4/Audit/Transactions/" + transactionId + "/Events", Map.class);
         return ((List<Map<String, Object>>) audit.get("Events")).stream().map(e -> (String) e.get("Type")).toList();
-    }
-
-    private String recipientBalance() {
-        List<?> wallets = api.issuerGet(issuer, "/API/v4/Recipients/PAT-1/Wallets", List.class);
-        return (String) ((Map<?, ?>) wallets.get(0)).get("Balance");
-    }
-
-    private String issuerBalance() {
-        return (String) api.issuerGet(issuer, "/API/v4/Wallets/" + issuer.walletId(), Map.class).get("Balance");
     }
 
     private String baseUrl() {
