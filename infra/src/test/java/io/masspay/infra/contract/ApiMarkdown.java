@@ -59,7 +59,10 @@ final class ApiMarkdown {
         List<Endpoint> endpoints = new ArrayList<>();
         Matcher m = ENDPOINT.matcher(text);
         while (m.find()) {
-            endpoints.add(new Endpoint(m.group(1), m.group(2)));
+            // `POST {base-url}/payouts`: the protocol a rail provider serves (section 3), not an endpoint of ours
+            if (!m.group(2).startsWith("{base-url}")) {
+                endpoints.add(new Endpoint(m.group(1), m.group(2)));
+            }
         }
         return endpoints;
     }

@@ -2,7 +2,7 @@ package io.masspay.rails.dispatch;
 
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
-import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,15 +12,18 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.io.ByteArrayOutputStream;
+
 /**
  * {@code POST /API/v4/Rails/{SendMethodId}/Callbacks}: a rail provider tells us how a payout went (API.md
- * section 3). No bearer token: the provider proves itself by the body's signature. The body is read up to
- * {@link #MAX_BODY} bytes, never more.
+ * section 3). No bearer token: the provider proves itself by the body's signature. At most {@link #MAX_BODY}
+ * bytes of the body are kept.
  */
 @RestController
 class RailCallbacksController {
 
     static final int MAX_BODY = 16 * 1024;
+    static final int DRAINED_AT_MOST = 1024 * 1024;
 
     private final RailCallbacks callbacks;
 
@@ -32,18 +35,46 @@ class RailCallbacksController {
     Mono<RailCallbacks.Receipt> receive(@PathVariable String sendMethodId, ServerHttpRequest request,
                                         @RequestHeader(name = "X-Signature-Timestamp", required = false) String timestamp,
                                         @RequestHeader(name = "X-Signature", required = false) String signature) {
-        return DataBufferUtils.join(request.getBody(), MAX_BODY)
-                .map(buffer -> {
-                    byte[] body = new byte[buffer.readableByteCount()];
-                    buffer.read(body);
-                    DataBufferUtils.release(buffer);
-                    return body;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, tooLarge -> new MassPayException(
-                        ErrorCode.PAYLOAD_TOO_LARGE, "A callback body is at most " + MAX_BODY + " bytes"))
+        if (request.getHeaders().getContentLength() > DRAINED_AT_MOST) {
+            return Mono.error(tooLarge());
+        }
+        return request.getBody()
+                .reduce(new Body(), Body::append)
+                .defaultIfEmpty(new Body())
+                .flatMap(body -> body.size > MAX_BODY ? Mono.error(tooLarge()) : Mono.just(body.bytes.toByteArray()))
                 .publishOn(Schedulers.boundedElastic())
                 .flatMap(body -> Mono.fromFuture(() -> callbacks.receive(sendMethodId,
                         new SignedCallback(timestamp, signature, body))));
+    }
+
+    /**
+     * Keeps the first {@link #MAX_BODY} bytes and only counts the rest: an oversized callback is read to its
+     * end (up to {@link #DRAINED_AT_MOST}) so that its sender gets the 413 instead of a reset connection.
+     */
+    private static final class Body {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private long size;
+
+        Body append(DataBuffer buffer) {
+            try {
+                int readable = buffer.readableByteCount();
+                size += readable;
+                if (size > DRAINED_AT_MOST) {
+                    throw tooLarge();
+                }
+                if (size <= MAX_BODY) {
+                    byte[] chunk = new byte[readable];
+                    buffer.read(chunk);
+                    bytes.writeBytes(chunk);
+                }
+                return this;
+            } finally {
+                DataBufferUtils.release(buffer);
+            }
+        }
+    }
+
+    private static MassPayException tooLarge() {
+        return new MassPayException(ErrorCode.PAYLOAD_TOO_LARGE, "A callback body is at most " + MAX_BODY + " bytes");
     }
 }
