@@ -62,8 +62,11 @@ class RailCrashIT {
                 node.start();
 
                 MassPayApi api = node.api();
-                Map<String, Object> status = api.awaitStatus(issuer.issuer(), batch.batchId(),
-                        s -> !"Processing".equals(s.get("Status")));
+                // the keys in flight at the kill are asked again once their leases end (twice the call timeout + 10 s)
+                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() ->
+                        !"Processing".equals(api.status(issuer.issuer(), batch.batchId(), "PageSize=1")
+                                .returnResult(Map.class).getResponseBody().blockFirst().get("Status")));
+                Map<String, Object> status = api.awaitFinal(issuer.issuer(), batch.batchId());
                 long finalMs = (System.nanoTime() - killedAt) / 1_000_000;
                 assertThat(status).containsEntry("Status", "Completed").containsEntry("Counts",
                         Map.of("Processing", 0, "Success", ITEMS, "Failed", 0, "RetainedInWallet", 0));

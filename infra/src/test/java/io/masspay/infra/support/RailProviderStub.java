@@ -129,18 +129,18 @@ public final class RailProviderStub implements AutoCloseable {
         return statusByKey.get(key);
     }
 
-    /** Decided on receipt, like a provider that pays first and answers later: a caller that dies meanwhile loses
-     * only the answer. */
+    /**
+     * Decided on receipt, like a provider that pays first and answers later: a caller that dies meanwhile loses
+     * only the answer. An unknown key (a status question) is a 404.
+     */
     private Mono<Void> answer(HttpServerResponse response, java.util.function.Supplier<String> status) {
         int now = inFlight.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
         String decided = status.get();
-        return Mono.delay(latency)
-                .then(Mono.justOrEmpty(decided))
-                .map(s -> "{\"Status\":\"" + s + "\"}")
-                .flatMap(json -> response.header("Content-Type", "application/json").sendString(Mono.just(json)).then())
-                .switchIfEmpty(Mono.defer(() -> response.status(404).send()))
-                .doFinally(signal -> inFlight.decrementAndGet());
+        Mono<Void> reply = decided == null ? response.status(404).send().then()
+                : response.header("Content-Type", "application/json")
+                        .sendString(Mono.just("{\"Status\":\"" + decided + "\"}")).then();
+        return Mono.delay(latency).then(reply).doFinally(signal -> inFlight.decrementAndGet());
     }
 
     @Override
