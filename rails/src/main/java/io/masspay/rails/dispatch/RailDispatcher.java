@@ -150,11 +150,12 @@ class RailDispatcher implements SmartLifecycle {
         if (!rail.inFlight().tryAcquirePermission()) {
             return; // over the limit after all: the lease runs out and the row is claimed again
         }
-        Instant started = Instant.now();
         decide(row, gateway, rail)
                 .doFinally(signal -> {
                     rail.inFlight().onComplete();
-                    wake();
+                    if (rail.worthClaiming()) {
+                        wake();
+                    }
                 })
                 .subscribe(decision -> recorder.record(decision),
                         failure -> log.warn("Payout {} not settled, asked again after its lease: {}", row.key(),
