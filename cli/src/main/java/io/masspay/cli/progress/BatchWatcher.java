@@ -20,10 +20,15 @@ public final class BatchWatcher {
     private final Duration interval;
     private final Duration timeout;
     private final LongSupplier nanoTime;
+    private final String command;
 
-    /** {@code timeout} null waits as long as it takes: the batch goes on at the service anyway. */
+    /**
+     * {@code timeout} null waits as long as it takes: the batch goes on at the service anyway. {@code command}
+     * is how the user runs the CLI, for the hint on a timeout.
+     */
     public BatchWatcher(MassPayClient client, ProgressBar bar, Duration interval, Duration timeout,
-                        LongSupplier nanoTime) {
+                        LongSupplier nanoTime, String command) {
+        this.command = command;
         this.client = client;
         this.bar = bar;
         this.interval = interval;
@@ -47,7 +52,7 @@ public final class BatchWatcher {
             }
             bar.show(progress, elapsed);
             if (timeout != null && Duration.ofNanos(nanoTime.getAsLong() - waitStarted).compareTo(timeout) >= 0) {
-                throw new WaitTimedOut(batchId, timeout, progress);
+                throw new WaitTimedOut(batchId, timeout, progress, command);
             }
             Thread.sleep(interval.toMillis());
         }
@@ -55,9 +60,9 @@ public final class BatchWatcher {
 
     /** {@code --timeout} passed before the batch was final; the batch itself goes on. */
     public static final class WaitTimedOut extends RuntimeException {
-        public WaitTimedOut(String batchId, Duration timeout, Progress last) {
+        public WaitTimedOut(String batchId, Duration timeout, Progress last, String command) {
             super("batch " + batchId + " is still " + last.status() + " after " + timeout + " (" + last.done() + "/"
-                    + last.total() + " final); it goes on at the service: masspay status " + batchId + " --wait");
+                    + last.total() + " final); it goes on at the service: " + command + " status " + batchId + " --wait");
         }
     }
 }
