@@ -96,7 +96,7 @@ class GuidanceTest {
         assertThat(run.out()).contains("1,000 received, 0 accepted, 1,000 already completed, 0 rejected")
                 .contains("1,000 item(s), e.g. T-1, T-2, T-3, ...")
                 .contains("Batch bt_1 Completed: nothing to do, all 1,000 items were already final")
-                .doesNotContain("items/s)").doesNotContain("T-4").doesNotContain("Rejected items");
+                .doesNotContain("items/s").doesNotContain("T-4").doesNotContain("Rejected items");
         assertThat(run.out().lines()).hasSizeLessThan(20);
     }
 

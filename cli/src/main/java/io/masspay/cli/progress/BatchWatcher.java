@@ -38,18 +38,22 @@ public final class BatchWatcher {
 
     /**
      * The final status body. {@code startNanos} is when the clock for items/s started (the submission);
-     * {@code acceptedItems} is how many items the caller knows the batch has at least (0 if unknown).
+     * {@code acceptedItems} is how many items the submission set going (-1 if unknown: {@code status --wait}).
      */
     public JsonNode awaitFinal(String batchId, long startNanos, long acceptedItems) throws InterruptedException {
         long waitStarted = nanoTime.getAsLong();
+        boolean firstPoll = true;
         while (true) {
             JsonNode status = client.status(batchId, COUNTS_ONLY);
             Progress progress = Progress.of(status).expecting(acceptedItems);
             Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - startNanos);
             if (progress.isFinal()) {
-                bar.finish(progress, elapsed);
+                if (!(firstPoll && acceptedItems == 0)) {
+                    bar.finish(progress, elapsed); // a retry that set nothing going has no progress (nor rate) to show
+                }
                 return status;
             }
+            firstPoll = false;
             bar.show(progress, elapsed);
             if (timeout != null && Duration.ofNanos(nanoTime.getAsLong() - waitStarted).compareTo(timeout) >= 0) {
                 throw new WaitTimedOut(batchId, timeout, progress, command);

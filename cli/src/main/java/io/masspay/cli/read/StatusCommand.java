@@ -48,7 +48,7 @@ public final class StatusCommand extends ApiCommand {
         if (waiting.enabled()) {
             long started = root.nanoTime().getAsLong();
             JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime(), command())
-                    .awaitFinal(batchId, started, 0);
+                    .awaitFinal(batchId, started, -1);
             Summary.print(out, status, Duration.ofNanos(root.nanoTime().getAsLong() - started), -1, command(), client);
             return Progress.of(status).allSucceeded() ? ExitCode.OK : ExitCode.NOT_ALL_SUCCEEDED;
         }
