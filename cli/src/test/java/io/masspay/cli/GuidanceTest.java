@@ -1,9 +1,6 @@
 package io.masspay.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,24 +12,7 @@ import java.util.StringJoiner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the CLI tells a user who got something wrong, or who has nothing left to do: enough to act on, no more. */
-class GuidanceTest {
-
-    @TempDir
-    Path dir;
-
-    private FakeService service;
-    private Map<String, String> env;
-
-    @BeforeEach
-    void start() throws IOException {
-        service = new FakeService();
-        env = Map.of("MASSPAY_URL", service.url(), "MASSPAY_TOKEN", "mpk_test");
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
+class GuidanceTest extends AgainstFakeService {
 
     @Test
     void shouldSayAHostThatDoesNotResolveIsUnknownNotRefused() {

@@ -67,7 +67,7 @@ class BuiltInDatabaseIT {
             String stopped = node.logText();
             assertThat(stopped.indexOf("HikariPool-1 - Shutdown completed"))
                     .as("the pool is closed before PostgreSQL is stopped").isPositive()
-                    .isLessThan(stopped.indexOf("received fast shutdown request"));
+                    .isLessThan(stopped.indexOf("shut down postmaster"));
 
             node.start();
             String secondRun = banner(node, stopped.length());
