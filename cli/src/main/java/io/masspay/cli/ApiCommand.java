@@ -30,6 +30,11 @@ public abstract class ApiCommand implements Callable<Integer> {
         return root.client(connection, spec.commandLine());
     }
 
+    /** How the user runs the CLI ({@code ./masspay}, {@code masspay}, ...), for the commands a hint suggests. */
+    protected String command() {
+        return spec.root().name();
+    }
+
     protected PrintWriter out() {
         return spec.commandLine().getOut();
     }

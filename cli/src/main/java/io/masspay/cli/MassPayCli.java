@@ -42,6 +42,8 @@ import java.util.function.LongSupplier;
         exitCodeListHeading = "%nExit codes:%n")
 public final class MassPayCli implements Runnable {
 
+    static final String INVOKED_AS = "MASSPAY_CLI_NAME";
+
     private final Map<String, String> env;
     private final boolean interactive;
     private final InputStream stdin;
@@ -59,8 +61,8 @@ public final class MassPayCli implements Runnable {
 
     public static void main(String[] args) {
         // Java 17: a console exists only when stdin and stdout are a terminal; that is when the bar redraws in place
-        CommandLine cli = commandLine(new MassPayCli(System.getenv(), System.console() != null, System.in,
-                System::nanoTime));
+        CommandLine cli = commandLine(new MassPayCli(withInvocation(System.getenv(),
+                System.getProperty("sun.java.command")), System.console() != null, System.in, System::nanoTime));
         cli.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         int exit = cli.execute(args);
@@ -68,9 +70,24 @@ public final class MassPayCli implements Runnable {
         System.exit(exit);
     }
 
+    /**
+     * {@code MASSPAY_CLI_NAME} is how the user started the CLI, so that hints print a command that works as
+     * typed: the launcher sets it ({@code ./masspay}); {@code java -jar path/masspay-cli.jar} is told by the JVM.
+     */
+    static Map<String, String> withInvocation(Map<String, String> env, String javaCommand) {
+        String jar = javaCommand == null ? "" : javaCommand.split(" ", 2)[0];
+        if (env.containsKey(INVOKED_AS) || !jar.endsWith(".jar")) {
+            return env;
+        }
+        Map<String, String> named = new LinkedHashMap<>(env);
+        named.put(INVOKED_AS, "java -jar " + jar);
+        return named;
+    }
+
     /** The command line as {@link #main} runs it; callers set out/err and call {@code execute}. */
     public static CommandLine commandLine(MassPayCli root) {
         CommandLine cli = new CommandLine(root);
+        cli.setCommandName(root.env.getOrDefault(INVOKED_AS, "masspay"));
         cli.getCommandSpec().usageMessage().exitCodeList(exitCodes());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(new Failures());

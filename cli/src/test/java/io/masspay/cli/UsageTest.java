@@ -1,9 +1,7 @@
 package io.masspay.cli;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,24 +11,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mistakes on the command line: exit 2, one readable line, and nothing sent to the service. */
-class UsageTest {
-
-    @TempDir
-    Path dir;
-
-    private FakeService service;
-    private Map<String, String> env;
-
-    @BeforeEach
-    void start() throws IOException {
-        service = new FakeService();
-        env = Map.of("MASSPAY_URL", service.url(), "MASSPAY_TOKEN", "mpk_test");
-    }
+class UsageTest extends AgainstFakeService {
 
     @AfterEach
-    void stop() {
+    void nothingSent() {
         assertThat(service.requests).as("requests sent").isEmpty();
-        service.close();
     }
 
     private Path file(String name, String content) throws IOException {

@@ -1,9 +1,6 @@
 package io.masspay.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,24 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the CLI puts on the wire and how it reads the answers, against a stand-in service. */
-class WireTest {
-
-    @TempDir
-    Path dir;
-
-    private FakeService service;
-    private Map<String, String> env;
-
-    @BeforeEach
-    void start() throws IOException {
-        service = new FakeService();
-        env = Map.of("MASSPAY_URL", service.url(), "MASSPAY_TOKEN", "mpk_test");
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
+class WireTest extends AgainstFakeService {
 
     private static final String ACCEPTED = """
             {"BatchId":"bt_1","CustomerBatchId":"C-1","Status":"Processing","ReceivedCount":2,"AcceptedCount":2,

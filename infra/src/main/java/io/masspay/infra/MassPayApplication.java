@@ -11,7 +11,8 @@ public class MassPayApplication {
     public static void main(String[] args) {
         // Axon 4.13 calls home at startup; a self-hosted payout service has no business doing that.
         System.setProperty("axoniq.update-checker.disabled", "true");
-        DefaultDatabase.chooseUnlessConfigured(args);
-        SpringApplication.run(MassPayApplication.class, args);
+        SpringApplication application = new SpringApplication(MassPayApplication.class);
+        DefaultDatabase.chooseUnlessConfigured(args).ifPresent(chosen -> application.addInitializers(chosen::handTo));
+        application.run(args);
     }
 }

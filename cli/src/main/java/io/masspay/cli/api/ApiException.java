@@ -19,12 +19,26 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String errorCode;
     private final List<Problem> problems;
+    /** The request that got this answer ({@code GET http://...}), and what to check; null when not known. */
+    private final String call;
+    private final String hint;
 
     ApiException(int status, String errorCode, String message, List<Problem> problems) {
+        this(status, errorCode, message, problems, null, null);
+    }
+
+    private ApiException(int status, String errorCode, String message, List<Problem> problems, String call, String hint) {
         super(message);
         this.status = status;
         this.errorCode = errorCode;
         this.problems = List.copyOf(problems);
+        this.call = call;
+        this.hint = hint;
+    }
+
+    /** The same answer, knowing the request it came from and, when the URL itself is suspect, what to check. */
+    ApiException calledAs(String request, String urlHint) {
+        return new ApiException(status, errorCode, getMessage(), problems, request, urlHint);
     }
 
     /** Reads the contract's body; anything else (a proxy's HTML page) is shown as its first line. */
@@ -63,6 +77,13 @@ public final class ApiException extends RuntimeException {
             Table table = Table.withHeaders("Field", "ErrorCode", "Message");
             problems.forEach(p -> table.row(p.field(), p.errorCode(), p.message()));
             table.print(err, "  ");
+        }
+        if (call != null && (status == 404 || errorCode.isEmpty())) {
+            // a 404 for a path (not a batch) or a proxy's page: the URL is what went wrong, so show it
+            err.println("  Called: " + call);
+        }
+        if (hint != null) {
+            err.println(hint);
         }
         if (status == 401) {
             err.println("Check --token or MASSPAY_TOKEN: an issuer API key, or an access token from POST /oAuth/token.");

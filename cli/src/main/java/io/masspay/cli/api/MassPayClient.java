@@ -67,7 +67,7 @@ public final class MassPayClient {
         try (InputStream body = response.body()) {
             if (response.statusCode() / 100 != 2) {
                 byte[] raw = body.readAllBytes();
-                throw ApiException.from(response.statusCode(), parse(raw), new String(raw, StandardCharsets.UTF_8));
+                throw failure(response, parse(raw), new String(raw, StandardCharsets.UTF_8));
             }
             Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
             reader.transferTo(out);
@@ -97,13 +97,29 @@ public final class MassPayClient {
     private JsonNode jsonOrThrow(HttpResponse<byte[]> response) {
         JsonNode body = parse(response.body());
         if (response.statusCode() / 100 != 2) {
-            throw ApiException.from(response.statusCode(), body, new String(response.body(), StandardCharsets.UTF_8));
+            throw failure(response, body, new String(response.body(), StandardCharsets.UTF_8));
         }
         if (body == null) {
-            throw ApiException.from(response.statusCode(), null,
-                    "expected a JSON body, got: " + new String(response.body(), StandardCharsets.UTF_8));
+            throw failure(response, null, "expected a JSON body, got: " + new String(response.body(), StandardCharsets.UTF_8));
         }
         return body;
+    }
+
+    private ApiException failure(HttpResponse<?> response, JsonNode body, String raw) {
+        HttpRequest request = response.request();
+        return ApiException.from(response.statusCode(), body, raw)
+                .calledAs(request.method() + " " + request.uri(), baseUrlHint(response.statusCode()));
+    }
+
+    /** A base URL with a path (often {@code .../API/v4}) turns every call into a 404: say so. */
+    private String baseUrlHint(int status) {
+        URI base = connection.baseUrl();
+        String path = base.getRawPath();
+        if (status != 404 || path == null || path.isEmpty()) {
+            return null;
+        }
+        return "MASSPAY_URL (or --url) is the service's base URL, without a path; this one ends in " + path
+                + ": try " + base.getScheme() + "://" + base.getRawAuthority();
     }
 
     private JsonNode parse(byte[] raw) {

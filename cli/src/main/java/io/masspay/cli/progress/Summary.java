@@ -20,13 +20,23 @@ public final class Summary {
     private Summary() {
     }
 
-    public static void print(PrintWriter out, JsonNode status, Duration elapsed, MassPayClient client)
-            throws InterruptedException {
+    /**
+     * {@code moved} is how many items this run set going (a submission's AcceptedCount), or -1 when it set none
+     * going itself ({@code status --wait}); {@code command} is how the user runs the CLI, for the hints.
+     */
+    public static void print(PrintWriter out, JsonNode status, Duration elapsed, long moved, String command,
+                             MassPayClient client) throws InterruptedException {
         Progress p = Progress.of(status);
         String batchId = Json.text(status, "BatchId");
         out.println();
-        out.printf(Locale.ROOT, "Batch %s %s in %.1f s (%s items/s)%n", batchId, p.status(), elapsed.toMillis() / 1000.0,
-                ProgressBar.rate(p.done(), elapsed));
+        if (moved == 0) {
+            // a retry of a finished batch: a rate over items an earlier run paid would be a made-up figure
+            out.printf(Locale.ROOT, "Batch %s %s: nothing to do, all %,d items were already final (nothing paid twice)%n",
+                    batchId, p.status(), p.total());
+        } else {
+            out.printf(Locale.ROOT, "Batch %s %s in %.1f s (%s items/s)%n", batchId, p.status(),
+                    elapsed.toMillis() / 1000.0, ProgressBar.rate(moved > 0 ? moved : p.done(), elapsed));
+        }
         Table counts = Table.withHeaders("Status", "Items")
                 .row("Success", p.success())
                 .row("Failed", p.failed())
@@ -39,14 +49,14 @@ public final class Summary {
         String currency = Json.text(status, "Currency");
         out.printf("  Paid %s of %s %s%n", Json.text(status, "SuccessAmount"), Json.text(status, "TotalAmount"), currency);
         if (!p.allSucceeded()) {
-            printUnsuccessful(out, client, batchId, p);
+            printUnsuccessful(out, client, batchId, p, command);
         }
-        out.println("Report: masspay report " + batchId + " > report.csv");
+        out.println("Report: " + command + " report " + batchId + " > report.csv");
         out.flush();
     }
 
-    private static void printUnsuccessful(PrintWriter out, MassPayClient client, String batchId, Progress p)
-            throws InterruptedException {
+    private static void printUnsuccessful(PrintWriter out, MassPayClient client, String batchId, Progress p,
+                                          String command) throws InterruptedException {
         out.println("Items that did not succeed:");
         Table table = Table.withHeaders("CustomerTransactionId", "TransactionId", "Amount", "Status", "ErrorCode");
         for (String status : List.of("Failed", "RetainedInWallet")) {
@@ -61,8 +71,8 @@ public final class Summary {
         table.print(out, "  ");
         long unsuccessful = p.failed() + p.retained();
         if (unsuccessful > table.rowCount()) {
-            out.printf("  ... and %d more: masspay status %s --item-status RetainedInWallet (or Failed)%n",
-                    unsuccessful - table.rowCount(), batchId);
+            out.printf("  ... and %d more: %s status %s --item-status RetainedInWallet (or Failed)%n",
+                    unsuccessful - table.rowCount(), command, batchId);
         }
     }
 }

@@ -30,7 +30,8 @@ public final class WaitOptions {
     }
 
     public BatchWatcher watcher(MassPayClient client, PrintWriter out, boolean interactive,
-                                java.util.function.LongSupplier nanoTime) {
-        return new BatchWatcher(client, new ProgressBar(out, interactive, PLAIN_LINE_EVERY), interval, timeout, nanoTime);
+                                java.util.function.LongSupplier nanoTime, String command) {
+        return new BatchWatcher(client, new ProgressBar(out, interactive, PLAIN_LINE_EVERY), interval, timeout, nanoTime,
+                command);
     }
 }

@@ -47,9 +47,9 @@ public final class StatusCommand extends ApiCommand {
         var out = out();
         if (waiting.enabled()) {
             long started = root.nanoTime().getAsLong();
-            JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime())
-                    .awaitFinal(batchId, started, 0);
-            Summary.print(out, status, Duration.ofNanos(root.nanoTime().getAsLong() - started), client);
+            JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime(), command())
+                    .awaitFinal(batchId, started, -1);
+            Summary.print(out, status, Duration.ofNanos(root.nanoTime().getAsLong() - started), -1, command(), client);
             return Progress.of(status).allSucceeded() ? ExitCode.OK : ExitCode.NOT_ALL_SUCCEEDED;
         }
         Map<String, String> query = new LinkedHashMap<>();

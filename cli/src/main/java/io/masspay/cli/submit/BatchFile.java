@@ -1,5 +1,10 @@
 package io.masspay.cli.submit;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,13 +12,14 @@ import java.nio.file.Path;
 
 /**
  * The batch as the user wrote it, sent byte for byte: the service validates it, so the CLI never
- * reformats amounts or drops fields it does not know.
+ * reformats amounts or drops fields it does not know. A JSON file is only parsed first, so a typo is
+ * reported with its line and column before anything is sent.
  */
 record BatchFile(byte[] content, BatchFormat format) {
 
     static final String STDIN = "-";
 
-    /** @throws IllegalArgumentException when the format cannot be told; IOException when it cannot be read */
+    /** @throws IllegalArgumentException when the format cannot be told or the JSON is malformed; IOException when unreadable */
     static BatchFile read(String name, BatchFormat explicit, InputStream stdin) throws IOException {
         BatchFormat format = explicit != null ? explicit : BatchFormat.fromFileName(name);
         if (format == null) {
@@ -24,6 +30,21 @@ record BatchFile(byte[] content, BatchFormat format) {
         if (content.length == 0) {
             throw new IllegalArgumentException("'" + name + "' is empty");
         }
+        if (format == BatchFormat.JSON) {
+            requireJson(name, content);
+        }
         return new BatchFile(content, format);
+    }
+
+    private static void requireJson(String name, byte[] content) throws IOException {
+        try {
+            // as strict as the service: text after the JSON value is an error there too
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(content);
+        } catch (JsonProcessingException malformed) {
+            JsonLocation at = malformed.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new IllegalArgumentException("'" + name + "' is not valid JSON" + where + ": "
+                    + malformed.getOriginalMessage());
+        }
     }
 }

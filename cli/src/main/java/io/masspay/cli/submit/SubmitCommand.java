@@ -55,9 +55,10 @@ public final class SubmitCommand extends ApiCommand {
             return refused == 0 ? ExitCode.OK : ExitCode.NOT_ALL_SUCCEEDED;
         }
         String batchId = Json.text(answer, "BatchId");
-        JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime())
-                .awaitFinal(batchId, started, Json.number(answer, "AcceptedCount"));
-        Summary.print(out, status, Duration.ofNanos(root.nanoTime().getAsLong() - started), client);
+        long accepted = Json.number(answer, "AcceptedCount");
+        JsonNode status = waiting.watcher(client, out, root.interactive(), root.nanoTime(), command())
+                .awaitFinal(batchId, started, accepted);
+        Summary.print(out, status, Duration.ofNanos(root.nanoTime().getAsLong() - started), accepted, command(), client);
         return refused == 0 && Progress.of(status).allSucceeded() ? ExitCode.OK : ExitCode.NOT_ALL_SUCCEEDED;
     }
 

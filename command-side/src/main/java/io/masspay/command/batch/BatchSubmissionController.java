@@ -125,7 +125,10 @@ class BatchSubmissionController {
             }
             return tree;
         } catch (JacksonException e) {
-            throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON: " + e.getOriginalMessage());
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is not valid JSON" + where + ": "
+                    + e.getOriginalMessage());
         }
     }
 }

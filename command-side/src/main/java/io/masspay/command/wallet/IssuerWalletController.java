@@ -4,6 +4,7 @@ import io.masspay.command.directory.IssuerDirectory;
 import io.masspay.command.web.Blocking;
 import io.masspay.command.web.Fields;
 import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.ids.ServerIds;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
 
 /** Operator calls that open and fund issuer wallets (API.md section 7). */
 @RestController
@@ -74,11 +77,19 @@ class IssuerWalletController {
             WalletEntry wallet = wallets.find(new WalletId(walletId))
                     .filter(w -> w.issuer().value().equals(issuer) && w.ownerType() == OwnerType.Issuer)
                     .orElseThrow(() -> MassPayException.notFound("Wallet"));
-            Money amount = AmountParser.parse(body.amount(), wallet.currency())
-                    .orElseThrow(() -> new MassPayException(ErrorCode.INVALID_AMOUNT,
-                            "Amount must be a decimal string > 0 in " + wallet.currency() + " scale, at most 1000000"));
+            // a treasury top-up, not a payout: the per-item ceiling does not apply (API.md section 7)
+            Money amount = AmountParser.parse(body.amount(), wallet.currency(), AmountParser.MAX_FUNDING_AMOUNT)
+                    .orElseThrow(() -> invalidAmount(wallet.currency()));
             Money balance = commands.sendAndWait(new FundWallet(wallet.walletId(), amount, body.reference()));
             return new Funded(walletId, balance.toDecimalString());
         });
+    }
+
+    private static MassPayException invalidAmount(CurrencyCode currency) {
+        String ceiling = Money.of(AmountParser.MAX_FUNDING_AMOUNT.toPlainString(), currency).toDecimalString();
+        String message = "Amount must be a decimal string > 0 with at most " + currency.minorUnits()
+                + " decimals (" + currency + "), at most " + ceiling + " per top-up";
+        return new MassPayException(ErrorCode.INVALID_AMOUNT, message,
+                List.of(new FieldError("Amount", ErrorCode.INVALID_AMOUNT, message)));
     }
 }

@@ -70,6 +70,7 @@ public class Wallet {
         if (command.amount().minorUnits() <= 0) {
             throw new MassPayException(ErrorCode.INVALID_AMOUNT, "Amount must be greater than zero");
         }
+        requireRoomFor(command.amount());
         apply(new WalletFunded(walletId, command.amount(), command.reference()));
         return balance;
     }
@@ -160,6 +161,19 @@ public class Wallet {
         requirePositive(command.amount());
         apply(new LatePayoutRecovered(walletId, command.transactionId(), command.attemptNo(), command.method(),
                 command.amount()));
+    }
+
+    /**
+     * A balance is a {@code long} of minor units: a top-up it cannot hold is refused like any bad amount,
+     * never left to overflow (about 92 million maximal top-ups of one USD wallet).
+     */
+    private void requireRoomFor(Money amount) {
+        try {
+            balance.plus(amount);
+        } catch (ArithmeticException tooLarge) {
+            throw new MassPayException(ErrorCode.INVALID_AMOUNT, "Wallet " + walletId + " cannot hold more than "
+                    + new Money(Long.MAX_VALUE, balance.currency()).toDecimalString() + " " + balance.currency());
+        }
     }
 
     private void requireOwner(OwnerType expected) {

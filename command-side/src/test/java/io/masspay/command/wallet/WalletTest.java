@@ -107,6 +107,24 @@ class WalletTest {
     }
 
     @Test
+    void cannotFundABalancePastWhatTheLedgerHolds() {
+        Money nearlyFull = new Money(Long.MAX_VALUE - 100, USD);
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, nearlyFull, "wire-1"))
+               .when(new FundWallet(ISSUER_WALLET, usd("1.01"), "wire-2"))
+               .expectNoEvents()
+               .expectException(withErrorCode(ErrorCode.INVALID_AMOUNT));
+    }
+
+    @Test
+    void canFundABalanceUpToWhatTheLedgerHolds() {
+        Money nearlyFull = new Money(Long.MAX_VALUE - 100, USD);
+        fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, nearlyFull, "wire-1"))
+               .when(new FundWallet(ISSUER_WALLET, usd("1.00"), "wire-2"))
+               .expectEvents(new WalletFunded(ISSUER_WALLET, usd("1.00"), "wire-2"))
+               .expectResultMessagePayload(new Money(Long.MAX_VALUE, USD));
+    }
+
+    @Test
     void shouldDebitInOrderAndRejectExactlyTheItemsThatNoLongerFit() {
         fixture.given(ISSUER_WALLET_OPENED, new WalletFunded(ISSUER_WALLET, usd("10.00"), "wire-1"))
                .when(new DebitIssuerWallet(ISSUER_WALLET, List.of(

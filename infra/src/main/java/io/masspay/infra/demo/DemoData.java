@@ -6,7 +6,7 @@ import io.masspay.command.directory.Recipient;
 import io.masspay.command.directory.RecipientDirectory;
 import io.masspay.command.directory.RecipientType;
 import io.masspay.command.wallet.WalletRegistry;
-import io.masspay.infra.security.Credentials;
+import io.masspay.infra.db.ChosenDatabase;
 import io.masspay.infra.security.OperatorToken;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.ids.RecipientId;
@@ -17,6 +17,7 @@ import io.masspay.kernel.wallet.FundWallet;
 import io.masspay.kernel.wallet.CreateWallet;
 import io.masspay.kernel.wallet.OwnerType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,8 +28,8 @@ import java.util.Map;
 
 /**
  * Demo mode ({@code masspay.demo.enabled=true}, what {@code ./masspay run} uses): a funded demo issuer
- * with recipients whose ids match {@code examples/wallet-batch.json}, a fresh API key, and the next
- * command to type. Safe to run again: only what is missing is created.
+ * with recipients whose ids match {@code examples/wallet-batch.json}, its API key (the same on every run,
+ * {@link DemoApiKey}), and the banner. Safe to run again: only what is missing is created.
  */
 @Component
 @ConditionalOnProperty(name = "masspay.demo.enabled", havingValue = "true")
@@ -44,19 +45,22 @@ class DemoData implements ApplicationRunner {
     private final RecipientDirectory recipients;
     private final WalletRegistry wallets;
     private final CommandGateway commands;
-    private final Credentials credentials;
+    private final DemoApiKey apiKey;
     private final OperatorToken operatorToken;
     private final Environment environment;
+    private final ObjectProvider<ChosenDatabase> chosenDatabase;
 
     DemoData(IssuerDirectory issuers, RecipientDirectory recipients, WalletRegistry wallets, CommandGateway commands,
-             Credentials credentials, OperatorToken operatorToken, Environment environment) {
+             DemoApiKey apiKey, OperatorToken operatorToken, Environment environment,
+             ObjectProvider<ChosenDatabase> chosenDatabase) {
         this.issuers = issuers;
         this.recipients = recipients;
         this.wallets = wallets;
         this.commands = commands;
-        this.credentials = credentials;
+        this.apiKey = apiKey;
         this.operatorToken = operatorToken;
         this.environment = environment;
+        this.chosenDatabase = chosenDatabase;
     }
 
     @Override
@@ -76,28 +80,16 @@ class DemoData implements ApplicationRunner {
                         id.toLowerCase() + "@example.com");
             }
         });
-        String apiKey = credentials.issue(ISSUER).apiKey();
         // the port the server really listens on: only known once it has started, which it has when runners run
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        System.out.printf("""
+        DemoBanner.print(System.out, new DemoBanner.Facts(port, operatorToken.reveal(), operatorToken.wasGenerated(),
+                ISSUER.value(), apiKey.of(ISSUER), apiKey.file().toString(), WALLET.value(),
+                chosenDatabase.getIfAvailable(this::configuredDatabase)));
+    }
 
-                ================= MassPay demo is running on http://localhost:%1$s =================
-                Operator (admin) token : %2$s%3$s
-                Issuer %4$s API key : %5$s
-                Source wallet          : %6$s (USD, funded)
-
-                Dashboard              : http://localhost:%1$s/dashboard/
-                API docs (Swagger UI)  : http://localhost:%1$s/swagger-ui.html
-                Health                 : http://localhost:%1$s/actuator/health
-                Metrics (Prometheus)   : http://localhost:%1$s/actuator/prometheus  (operator token as Bearer)
-
-                Next, submit the example batch:
-                  export MASSPAY_API_KEY=%5$s
-                  curl -s -X POST http://localhost:%1$s/API/v4/Fund/BatchTransfer \\
-                       -H "Authorization: Bearer $MASSPAY_API_KEY" -H 'Content-Type: application/json' \\
-                       --data @examples/wallet-batch.json
-                ====================================================================================
-                %n""", port, operatorToken.reveal(), operatorToken.wasGenerated() ? " (generated for this run)" : "",
-                ISSUER.value(), apiKey, WALLET.value());
+    private ChosenDatabase configuredDatabase() {
+        String url = environment.getProperty("spring.datasource.url", "(none)");
+        return new ChosenDatabase(url.replaceFirst("\\?.*", "") + " (configured)",
+                "stop MassPay, drop and re-create that database (MassPay creates its tables at start)", null);
     }
 }

@@ -190,7 +190,9 @@ class CsvUploadIT {
     @Test
     void shouldApplyTheItemLimitsAndTheBodyCapOfJson() {
         api.limits(issuer, 3).expectStatus().isOk();
-        refused(csv(issuer, envelope(issuer, "CSV-4"), rows(4)), 422, "BATCH_TOO_LARGE");
+        Map<String, Object> overLimit = refused(csv(issuer, envelope(issuer, "CSV-4"), rows(4)), 422, "BATCH_TOO_LARGE");
+        assertThat((String) overLimit.get("Message")).contains("4 items").contains("limit is 3")
+                .contains("PUT /API/v4/Admin/Issuers/" + issuer.account() + "/Limits");
         csv(issuer, envelope(issuer, "CSV-3"), rows(3)).expectStatus().isAccepted();
         Map<String, Object> hardMax = refused(csv(issuer, envelope(issuer, "CSV-5001"), rows(5_001)), 422,
                 "BATCH_TOO_LARGE");

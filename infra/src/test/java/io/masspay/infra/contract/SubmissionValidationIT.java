@@ -125,8 +125,16 @@ class SubmissionValidationIT {
     }
 
     @Test
-    void shouldRefuseMoreThan1000ItemsByDefault() {
-        refused(api.submit(issuer, batch(issuer, payeeItems("D", 1_001))), 422, "BATCH_TOO_LARGE");
+    void shouldRefuseMoreThan1000ItemsByDefaultSayingHowToRaiseTheLimit() {
+        Map<String, Object> body = refused(api.submit(issuer, batch(issuer, payeeItems("D", 1_001))), 422,
+                "BATCH_TOO_LARGE");
+        assertThat((String) body.get("Message")).contains("1001 items").contains("limit is 1000")
+                .contains("PUT /API/v4/Admin/Issuers/" + issuer.account() + "/Limits")
+                .contains("{\"MaxItemsPerBatch\": 1001}").contains("at most 5000");
+
+        api.limits(issuer, 1_001).expectStatus().isOk();
+        assertThat(submitted(batch(issuer, payeeItems("D", 1_001)))).as("the limit the message named is enough")
+                .containsEntry("AcceptedCount", 1_001);
     }
 
     @Test
@@ -134,7 +142,10 @@ class SubmissionValidationIT {
         Map<String, Object> overMax = refused(api.limits(issuer, 5_001), 422, "VALIDATION_FAILED");
         assertThat(fieldsAndCodes(errors(overMax))).containsExactly("MaxItemsPerBatch INVALID_FIELD");
         api.limits(issuer, 5_000).expectStatus().isOk();
-        refused(api.submit(issuer, batch(issuer, payeeItems("H", 5_001))), 422, "BATCH_TOO_LARGE");
+        Map<String, Object> atMax = refused(api.submit(issuer, batch(issuer, payeeItems("H", 5_001))), 422,
+                "BATCH_TOO_LARGE");
+        assertThat((String) atMax.get("Message")).contains("limit is 5000").contains("split it")
+                .doesNotContain("/Limits");
     }
 
     // --- send methods and destinations ----------------------------------------------------------
@@ -542,6 +553,14 @@ class SubmissionValidationIT {
     void shouldRefuseABodyThatIsNotJson(String body) {
         refused(api.submitRaw(issuer, "application/json", body.getBytes(StandardCharsets.UTF_8)), 400,
                 "MALFORMED_JSON");
+    }
+
+    @Test
+    void shouldSayWhereABodyStopsBeingJson() {
+        Map<String, Object> body = refused(api.submitRaw(issuer, "application/json",
+                "{\n  \"IssuerAccountNumber\": \"SPN1\",\n  \"Items\": [}\n".getBytes(StandardCharsets.UTF_8)), 400,
+                "MALFORMED_JSON");
+        assertThat((String) body.get("Message")).startsWith("The body is not valid JSON at line 3, column 13: ");
     }
 
     @Test

@@ -38,10 +38,14 @@ public final class AppNode implements AutoCloseable {
     private Process process;
     private int starts;
 
-    private AppNode(String name, TestPostgres.Database database, List<String> settings) {
+    /** The JVM's working directory; null: the test's own. */
+    private final Path workDir;
+
+    private AppNode(String name, TestPostgres.Database database, List<String> settings, Path workDir) {
         this.name = name;
         this.database = database;
         this.settings = settings;
+        this.workDir = workDir;
         this.port = freePort();
         this.log = Path.of(basedir(), "target", "process-logs", name + ".log");
     }
@@ -61,7 +65,18 @@ public final class AppNode implements AutoCloseable {
                 "masspay.webhooks.initial-backoff=PT0.2S",
                 "axon.eventhandling.processors.payments.token-claim-interval=1000"));
         all.addAll(List.of(settings));
-        return new AppNode(name, database, all);
+        return new AppNode(name, database, all, null);
+    }
+
+    /**
+     * A node given no database, as {@code ./masspay run} starts it: it picks its default database itself
+     * ({@code masspay.db=embedded} among {@code settings}: the built-in PostgreSQL) with its data under
+     * {@code workDir/.masspay}.
+     */
+    public static AppNode withDefaultDatabase(Path workDir, String name, String... settings) {
+        List<String> all = new ArrayList<>(List.of("masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN));
+        all.addAll(List.of(settings));
+        return new AppNode(name, null, all, workDir);
     }
 
     /** Starts the JVM and returns once {@code /actuator/health} answers 200; fails with the log's tail if it dies. */
@@ -72,18 +87,21 @@ public final class AppNode implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-Xmx512m", "-jar", jar().toString(),
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
                 "--server.port=" + port,
                 "--masspay.node.name=" + name));
+        if (database != null) {
+            command.addAll(List.of("--spring.datasource.url=" + database.url(),
+                    "--spring.datasource.username=" + database.user(),
+                    "--spring.datasource.password=" + database.password()));
+        }
         settings.forEach(s -> command.add("--" + s));
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "%n===== start %d of %s on port %d =====%n".formatted(++starts, name, port),
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
+            process = new ProcessBuilder(command).directory(workDir == null ? null : workDir.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             // a test JVM that is stopped half-way must not leave application processes behind
             Process started = process;

@@ -6,6 +6,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,9 +87,10 @@ class LedgerWriter {
                 List.copyOf(deltas.values()));
     }
 
+    /** Summed exactly: many large postings to one account (External) in one batch can pass what a long holds. */
     private static void add(Map<String, Object[]> deltas, Posting.Account account, String currency, long delta) {
         deltas.compute(account.type() + "|" + account.id() + "|" + currency, (k, row) -> row == null
-                ? new Object[]{account.type().name(), account.id(), currency, delta}
-                : new Object[]{row[0], row[1], row[2], (long) row[3] + delta});
+                ? new Object[]{account.type().name(), account.id(), currency, BigDecimal.valueOf(delta)}
+                : new Object[]{row[0], row[1], row[2], ((BigDecimal) row[3]).add(BigDecimal.valueOf(delta))});
     }
 }

@@ -109,6 +109,18 @@ class AmountParserTest {
     }
 
     @Example
+    void shouldApplyTheFundingCeilingInsteadOfTheItemCeilingWhenAsked() {
+        BigDecimal funding = AmountParser.MAX_FUNDING_AMOUNT;
+
+        assertThat(AmountParser.parse("1000000000.00", USD, funding)).contains(new Money(100_000_000_000L, USD));
+        assertThat(AmountParser.parse("999999999.99", USD, funding)).contains(new Money(99_999_999_999L, USD));
+        assertThat(AmountParser.parse("1000000000", JPY, funding)).contains(new Money(1_000_000_000L, JPY));
+        assertThat(AmountParser.parse("1000000000.01", USD, funding)).isEmpty();
+        assertThat(AmountParser.parse("1000000001", JPY, funding)).isEmpty();
+        assertThat(AmountParser.parse("1000000.01", USD)).as("items keep their own ceiling").isEmpty();
+    }
+
+    @Example
     void cannotParseNull() {
         assertThat(AmountParser.parse(null, USD)).isEmpty();
     }

@@ -57,7 +57,7 @@ public final class BatchCsvReader {
                 int index = items.size();
                 if (index == IssuerDirectory.HARD_MAX_ITEMS_PER_BATCH) {
                     throw new MassPayException(ErrorCode.BATCH_TOO_LARGE, "The CSV has more than "
-                            + IssuerDirectory.HARD_MAX_ITEMS_PER_BATCH + " rows, the most any issuer may send at once");
+                            + IssuerDirectory.HARD_MAX_ITEMS_PER_BATCH + " rows, the most any issuer may send at once: split it");
                 }
                 if (record.size() != header.size()) {
                     errors.add(new FieldError(ItemPaths.CSV.item(index), ErrorCode.INVALID_FIELD, "The row has "

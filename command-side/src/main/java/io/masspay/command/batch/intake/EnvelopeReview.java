@@ -66,10 +66,20 @@ class EnvelopeReview {
         }
         int limit = issuers.maxItemsPerBatch(caller).orElse(IssuerDirectory.DEFAULT_MAX_ITEMS_PER_BATCH);
         if (request.items().size() > limit) {
-            throw new MassPayException(ErrorCode.BATCH_TOO_LARGE,
-                    "The batch has " + request.items().size() + " items; this issuer's limit is " + limit);
+            throw new MassPayException(ErrorCode.BATCH_TOO_LARGE, tooLarge(request.items().size(), limit, caller));
         }
         return source;
+    }
+
+    /** Says the limit and what can be done about it: split the batch, or have an operator raise the limit. */
+    static String tooLarge(int items, int limit, IssuerAccountNumber issuer) {
+        String refused = "The batch has " + items + " items; this issuer's limit is " + limit + " per batch";
+        int hardMax = IssuerDirectory.HARD_MAX_ITEMS_PER_BATCH;
+        if (limit >= hardMax) {
+            return refused + ", the most any issuer may have: split it into batches of at most " + hardMax + " items";
+        }
+        return refused + ". Split it, or have an operator raise the limit (at most " + hardMax + "): PUT /API/v4/Admin/"
+                + "Issuers/" + issuer.value() + "/Limits {\"MaxItemsPerBatch\": " + Math.min(items, hardMax) + "}";
     }
 
     private static FieldError missing(String field) {
