@@ -12,7 +12,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The PostgreSQL that {@code ./masspay run} starts when no other answers (zonky's binaries, the version of the
@@ -25,6 +28,7 @@ public final class BuiltInPostgres {
 
     /** A port of its own, not 5432, so it never hides behind a server the user starts later. */
     static final int PREFERRED_PORT = 54329;
+    private static final Duration CLIENTS_GRACE = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(BuiltInPostgres.class);
 
     private final EmbeddedPostgres postgres;
@@ -81,10 +85,37 @@ public final class BuiltInPostgres {
     }
 
     private void stop() {
+        awaitClientsGone();
         try {
             postgres.close();
         } catch (IOException e) {
             log.warn("The built-in PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A pooled connection that the application has closed still has a server process that takes a moment to
+     * end; a fast shutdown in that moment makes it log "FATAL: terminating connection due to administrator
+     * command", which reads like trouble in an orderly stop. So wait, briefly, until no other client is left.
+     */
+    private void awaitClientsGone() {
+        long deadline = System.nanoTime() + CLIENTS_GRACE.toNanos();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement others = c.prepareStatement("select count(*) from pg_stat_activity"
+                     + " where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = others.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            log.info("Stopping the built-in PostgreSQL with clients still connected");
+        } catch (SQLException e) {
+            log.debug("Could not list the built-in PostgreSQL's clients before stopping it", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -104,8 +104,9 @@ class HostileEndpointsIT {
                 assertThat(raw).as("the contract's error body for %s %s", target, status).isNotEmpty();
                 ContractBody.error(raw);
             }
-            assertThat(fingerprint.now()).as("what a refused request (%s) left in the database", status)
-                    .isEqualTo(before);
+            String after = fingerprint.now();
+            assertThat(after).as("what a refused request (%s %s %s) left in the database; events since:%n%s",
+                    status, request.method(), target, fingerprint.eventsSince(before)).isEqualTo(before);
         }
     }
 

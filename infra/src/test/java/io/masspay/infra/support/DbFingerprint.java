@@ -42,7 +42,20 @@ public final class DbFingerprint {
     }
 
     /**
-     * Until the background work of earlier requests has ended: no rail payout left to send or to hear from,
+     * The events appended since {@code before} was taken, one line each (index, aggregate, sequence, payload
+     * type): what to look at when two fingerprints differ.
+     */
+    public String eventsSince(String before) {
+        long highest = Long.parseLong(before.substring(before.indexOf('@') + 1, before.indexOf(' ')));
+        return String.join("\n", jdbc.queryForList("""
+                select global_index || ' ' || type || ' ' || aggregate_identifier || '#' || sequence_number || ' '
+                    || payload_type from domain_event_entry where global_index > ? order by global_index""",
+                String.class, highest));
+    }
+
+    /**
+     * Until the background work of earlier requests has ended: no rail payout left to send, to hear from or
+     * to ask again about (a call left unanswered is made again with its key),
      * no sandbox callback still to come (a .96 payout is returned after it was paid), every claimed item in
      * the status read model and final there, every transaction's last event an outcome (a cash-out is in no
      * batch), every batch's last event its BatchCompleted (recorded after its items' outcomes, by another
@@ -58,7 +71,7 @@ public final class DbFingerprint {
 
     private boolean nothingInFlight() {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select not exists (select 1 from rail_payout where state in ('Due', 'Pending'))
+                select not exists (select 1 from rail_payout where state in ('Due', 'Pending', 'Unresolved'))
                    and not exists (select 1 from sandbox_payout where callback_due_at is not null)
                    and not exists (select 1 from batch_item_view where status = 'Processing')
                    and (select count(*) from batch_item_view) = (select count(*) from transaction_claim)
