@@ -13,17 +13,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * A payout provider speaking the HTTP connector protocol (API.md section 3), for tests: it answers after a
  * latency, without holding a thread, keeps one status per idempotency key (what a new key gets is
  * scriptable, and a key can be settled later), counts every call, the keys it paid and the peak number of
- * calls in flight, and can call the application back with a signed callback.
+ * calls in flight, and can call the application back with a signed callback. A fault script makes it misbehave
+ * as real providers do (throttles, garbage, redirects, calls never answered) before it decides anything.
  */
 public final class RailProviderStub implements AutoCloseable {
 
@@ -36,6 +41,30 @@ public final class RailProviderStub implements AutoCloseable {
     private final AtomicInteger peak = new AtomicInteger();
     private volatile Duration latency;
     private volatile Function<String, String> newKeyStatus = key -> "Paid";
+    private volatile BiFunction<String, Integer, Fault> faults = (key, nthCall) -> null;
+    private final Map<String, List<Instant>> postTimes = new ConcurrentHashMap<>();
+
+    /**
+     * How the provider misbehaves on one call, instead of deciding the payout: an HTTP status with a body and
+     * headers, or no answer at all ({@link #hang()}).
+     */
+    public record Fault(int status, String body, Map<String, String> headers, boolean hangs) {
+        public static Fault throttle(int retryAfterSeconds) {
+            return new Fault(429, "", Map.of("Retry-After", Integer.toString(retryAfterSeconds)), false);
+        }
+
+        public static Fault garbage() {
+            return new Fault(200, "<html>we are upgrading</html>", Map.of("Content-Type", "application/json"), false);
+        }
+
+        public static Fault redirect(String location) {
+            return new Fault(302, "", Map.of("Location", location), false);
+        }
+
+        public static Fault hang() {
+            return new Fault(0, "", Map.of(), true);
+        }
+    }
 
     public RailProviderStub(Duration latency) {
         this.latency = latency;
@@ -43,8 +72,7 @@ public final class RailProviderStub implements AutoCloseable {
                 .route(routes -> routes
                         .post("/payouts", (request, response) -> request.receive().aggregate().asString()
                                 .defaultIfEmpty("")
-                                .flatMap(body -> answer(response, () -> payout(request.requestHeaders()
-                                        .get("Idempotency-Key"))))
+                                .flatMap(body -> send(response, request.requestHeaders().get("Idempotency-Key")))
                                 .then())
                         .get("/payouts/{key}", (request, response) -> answer(response, () -> status(request.param("key")))
                                 .then()))
@@ -70,6 +98,16 @@ public final class RailProviderStub implements AutoCloseable {
         if ("Paid".equals(status)) {
             paid.add(key);
         }
+    }
+
+    /** Consulted on every POST with the key and how many POSTs it has had (1 for the first): null decides it. */
+    public void misbehave(BiFunction<String, Integer, Fault> faults) {
+        this.faults = faults;
+    }
+
+    /** When each POST of {@code key} arrived. */
+    public List<Instant> postTimesOf(String key) {
+        return List.copyOf(postTimes.getOrDefault(key, List.of()));
     }
 
     public int postsOf(String key) {
@@ -115,8 +153,23 @@ public final class RailProviderStub implements AutoCloseable {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    private Mono<Void> send(HttpServerResponse response, String key) {
+        int nth = posts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        postTimes.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(Instant.now());
+        Fault fault = faults.apply(key, nth);
+        if (fault == null) {
+            return answer(response, () -> payout(key));
+        }
+        int now = inFlight.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+        fault.headers().forEach(response::header);
+        Mono<Void> reply = fault.hangs() ? Mono.never()
+                : response.status(fault.status()).sendString(Mono.just(fault.body())).then();
+        return Mono.delay(latency).then(reply).doFinally(signal -> inFlight.decrementAndGet());
+    }
+
     private String payout(String key) {
-        posts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         String status = statusByKey.computeIfAbsent(key, newKeyStatus);
         if ("Paid".equals(status)) {
             paid.add(key);
