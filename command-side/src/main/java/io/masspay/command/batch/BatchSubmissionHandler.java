@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Accepts a submission in ONE unit of work, hence one database transaction: the review, the id
  * claims, the batch and one Transaction aggregate per new item commit together or not at all. The
- * answer is sent after that commit, so an accepted item is never lost (DESIGN.md, "the cost model").
+ * answer is sent after that commit, so an accepted item is never lost (docs/DESIGN.md, "The cost model").
  * A CustomerBatchId that is already taken makes the submission a retry ({@link BatchRetry}).
  */
 @Component

@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 
 /**
  * Keeps all items of one issuer wallet in one segment, in order: the issuer wallet is the hot account,
- * and two segments racing for it are slower than one (STACK.md). Different issuers still spread out.
+ * and two segments racing for it are slower than one (docs/DESIGN.md, "Platform notes"). Different issuers still spread out.
  * Other events keep Axon's default: one sequence per aggregate.
  */
 public class PaymentsSequencingPolicy implements SequencingPolicy<EventMessage<?>> {

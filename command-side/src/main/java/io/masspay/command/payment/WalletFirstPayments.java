@@ -36,7 +36,7 @@ import java.util.function.Function;
  * that unit commits: one debit command per issuer wallet, one credit command per recipient wallet,
  * one payout request per recipient wallet for rail items (a PayoutSaga takes each from there), then
  * one step per wallet item. The commands join the processor's transaction, so the money, the item
- * outcomes and the processor's token commit together (DESIGN.md, step 2).
+ * outcomes and the processor's token commit together (docs/DESIGN.md, "Wallet first").
  *
  * <p>Never replayed: it issues commands, and a replay would pay again.
  */

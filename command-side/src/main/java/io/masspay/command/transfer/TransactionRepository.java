@@ -21,7 +21,7 @@ import java.util.Map;
  * Axon's event-sourcing repository for {@link Transaction}, with one change: the unit of work's register of the
  * aggregates it manages answers "is this aggregate still managed?" by identifier instead of by scanning every entry.
  * Axon asks that once per aggregate at commit, so a submission that creates 5,000 Transactions in one unit of work
- * did 12.5 million comparisons (a third of the POST's CPU in a JFR profile; bench/README). Everything else is
+ * did 12.5 million comparisons (a third of the POST's CPU in a JFR profile, README "Benchmark"). Everything else is
  * Axon's own: same cache, locking, event store and handler resolution as the default repository. (It extends
  * the caching repository that {@code EventSourcingRepository.builder().cache(...).build()} would return: calling
  * a plain repository's constructor with that builder silently drops the cache.)

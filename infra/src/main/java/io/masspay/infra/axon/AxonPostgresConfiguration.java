@@ -37,7 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Axon on PostgreSQL, declared explicitly. Under Spring Boot 4, Axon 4.13's JDBC and transaction
  * auto-configurations never activate (they are ordered after Boot 3 class names), and the silent
- * fallbacks are an in-memory token store and a no-op transaction manager (STACK.md, fix 2).
+ * fallbacks are an in-memory token store and a no-op transaction manager (docs/DESIGN.md, "Platform notes").
  * {@code AxonStorageIT} fails if either ever comes back. The schema itself is Flyway's.
  */
 @Configuration(proxyBeanMethods = false)

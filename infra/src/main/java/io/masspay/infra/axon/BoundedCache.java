@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * A strong, bounded, least-recently-used cache for aggregates. Axon's weak-reference cache loses its
  * entries to the garbage collector between a submission and its processing, so every step reloaded
- * every stream (STACK.md: 700 vs 2,900 items/s).
+ * every stream (docs/DESIGN.md, "Platform notes": 700 vs 2,900 items/s).
  *
  * <p>With several nodes on one database an entry can be stale: another node appended to the stream.
  * A stale aggregate that appends is refused by the event store (unique aggregate and sequence number),

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Guards STACK.md's silent trap: under Boot 4, Axon's JDBC auto-configuration never runs, and the
+ * Guards the silent trap of docs/DESIGN.md, "Platform notes": under Boot 4, Axon's JDBC auto-configuration never runs, and the
  * fallbacks (in-memory tokens, a no-op transaction manager) still "work" until a restart replays every
  * projection from zero. This test proves the stores are the JDBC ones, that events are rows with BYTEA
  * payloads, and that a restarted application does not redeliver old events to a projection.

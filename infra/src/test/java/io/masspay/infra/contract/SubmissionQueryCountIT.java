@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Synchronous validation costs a constant number of SQL statements, whatever the size of the batch
- * (DESIGN.md, "the cost model"): the POST of 10 items and of 5,000 items, same mix of send methods and
+ * (docs/DESIGN.md, "The cost model"): the POST of 10 items and of 5,000 items, same mix of send methods and
  * of rejections, prepare exactly as many statements. Only the statements of the request's own threads
  * are compared (Reactor's boundedElastic, where the token lookup and the submission handler run); the
  * streaming event processors and the deadline scheduler are paused meanwhile, so they neither add
@@ -106,7 +106,7 @@ class SubmissionQueryCountIT {
     }
 
     /**
-     * Paying wallet items costs statements per chunk, not per item (DESIGN.md, step 2): the items' Transactions
+     * Paying wallet items costs statements per chunk, not per item (docs/DESIGN.md, "Wallet first"): the items' Transactions
      * come from the aggregate cache, checked against the store in one query for the whole chunk. A lost cache or a
      * check per item costs at least one statement per item.
      */

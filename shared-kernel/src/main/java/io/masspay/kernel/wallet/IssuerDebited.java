@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Posting: issuer wallet -> in transit (until the recipient wallets are credited), for every item of a
  * payments chunk the balance covered, in submission order. Revision 1 held one item
- * ({@code IssuerDebitedUpcaster} reads it as a chunk of one).
+ * ({@code WalletPostingsUpcaster} in infra reads it as a chunk of one).
  */
 @Revision("2")
 public record IssuerDebited(WalletId walletId, List<Debit> debits) implements WalletPostings {
