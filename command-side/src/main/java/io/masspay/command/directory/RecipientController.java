@@ -1,5 +1,6 @@
 package io.masspay.command.directory;
 
+import io.masspay.kernel.text.WireFormats;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.masspay.command.web.Blocking;
 import io.masspay.command.web.Fields;
@@ -27,7 +28,6 @@ class RecipientController {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9]{4,34}");
     private static final Pattern LAST4 = Pattern.compile("[0-9]{4}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
 
     private final RecipientDirectory recipients;
     private final DestinationDirectory destinations;
@@ -70,7 +70,7 @@ class RecipientController {
                 .check(body.name() == null || body.name().length() <= 200, "Name", ErrorCode.INVALID_FIELD,
                         "Name is longer than 200 characters")
                 .required("Email", body.email())
-                .check(body.email() == null || EMAIL.matcher(body.email()).matches(), "Email", ErrorCode.INVALID_FIELD,
+                .check(body.email() == null || WireFormats.isEmail(body.email()), "Email", ErrorCode.INVALID_FIELD,
                         "Email is not an e-mail address")
                 .required("Country", body.country())
                 .check(body.country() == null || COUNTRY.matcher(body.country()).matches(), "Country",

@@ -1,17 +1,16 @@
 package io.masspay.command.web;
 
+import io.masspay.kernel.text.WireFormats;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Collects the problems of a small request body and refuses it with all of them at once. */
 public final class Fields {
 
-    public static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -30,7 +29,7 @@ public final class Fields {
     }
 
     public Fields clientId(String field, String value) {
-        return check(value == null || CLIENT_ID.matcher(value).matches(), field, ErrorCode.INVALID_FIELD,
+        return check(value == null || WireFormats.isClientId(value), field, ErrorCode.INVALID_FIELD,
                 field + " must be 1..64 characters of [A-Za-z0-9._:-]");
     }
 

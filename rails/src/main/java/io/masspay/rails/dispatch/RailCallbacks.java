@@ -1,5 +1,6 @@
 package io.masspay.rails.dispatch;
 
+import io.masspay.kernel.text.WireFormats;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
@@ -15,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 /**
  * A rail's word about a payout, sent to us (API.md section 3, callbacks): believed only when signed with
@@ -29,7 +29,6 @@ public class RailCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(RailCallbacks.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern RETURN_CODE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** What the provider is told: the key and status it sent, as we understood them. */
     public record Receipt(String idempotencyKey, String status) {
@@ -121,7 +120,7 @@ public class RailCallbacks {
                     List.of(new FieldError(parsed == null || parsed.idempotencyKey() == null ? "IdempotencyKey"
                             : "Status", ErrorCode.MISSING_FIELD, "Required")));
         }
-        if (parsed.returnCode() != null && !RETURN_CODE.matcher(parsed.returnCode()).matches()) {
+        if (parsed.returnCode() != null && !WireFormats.isClientId(parsed.returnCode())) {
             throw invalid("ReturnCode", "ReturnCode is 1 to 64 characters of A-Z a-z 0-9 . _ : -");
         }
         return parsed;

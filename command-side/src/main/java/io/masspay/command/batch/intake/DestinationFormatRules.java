@@ -1,5 +1,6 @@
 package io.masspay.command.batch.intake;
 
+import io.masspay.kernel.text.WireFormats;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.payout.SendMethod;
@@ -15,9 +16,7 @@ import static io.masspay.command.batch.intake.FormatRules.reject;
 final class DestinationFormatRules {
 
     static final String ADDRESS = "Destination.Address";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final List<String> ADDRESS_REQUIRED = List.of("Line1", "City", "PostalCode", "Country");
     private static final int MAX_ADDRESS_FIELD = 200;
 
@@ -33,7 +32,7 @@ final class DestinationFormatRules {
     private static Optional<FieldError> references(ItemRequest item, IntakeContext context) {
         for (String field : List.of("WalletId", "BeneficiaryBankID", "CardId")) {
             String value = item.destination().get(field);
-            if (value != null && !REFERENCE.matcher(value).matches()) {
+            if (value != null && !WireFormats.isClientId(value)) {
                 return reject(item, "Destination." + field, ErrorCode.INVALID_FIELD,
                         field + " must be 1..64 characters of [A-Za-z0-9._:-]");
             }
@@ -50,7 +49,7 @@ final class DestinationFormatRules {
         if (email == null) {
             return reject(item, "Destination.Email", ErrorCode.MISSING_FIELD, "Email is required for a gift card");
         }
-        if (!EMAIL.matcher(email).matches()) {
+        if (!WireFormats.isEmail(email)) {
             return reject(item, "Destination.Email", ErrorCode.INVALID_FIELD, "Email is not an e-mail address");
         }
         if (sku == null) {

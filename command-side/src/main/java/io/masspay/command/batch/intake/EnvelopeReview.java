@@ -1,5 +1,6 @@
 package io.masspay.command.batch.intake;
 
+import io.masspay.kernel.text.WireFormats;
 import io.masspay.command.directory.IssuerDirectory;
 import io.masspay.command.wallet.WalletEntry;
 import io.masspay.command.wallet.WalletRegistry;
@@ -39,7 +40,7 @@ class EnvelopeReview {
         WalletEntry source = null;
         if (request.sourceWalletId() == null) {
             errors.add(missing("SourceWalletId"));
-        } else if (!FormatRules.CLIENT_ID.matcher(request.sourceWalletId()).matches()) {
+        } else if (!WireFormats.isClientId(request.sourceWalletId())) {
             // never looked up: no wallet id has another shape, and PostgreSQL refuses some strings (NUL)
             errors.add(new FieldError("SourceWalletId", ErrorCode.INVALID_FIELD,
                     "SourceWalletId must be 1..64 characters of [A-Za-z0-9._:-]"));
@@ -53,7 +54,7 @@ class EnvelopeReview {
                         "No issuer wallet " + request.sourceWalletId()));
             }
         }
-        if (request.customerBatchId() != null && !FormatRules.CLIENT_ID.matcher(request.customerBatchId()).matches()) {
+        if (request.customerBatchId() != null && !WireFormats.isClientId(request.customerBatchId())) {
             errors.add(new FieldError("CustomerBatchId", ErrorCode.INVALID_FIELD,
                     "CustomerBatchId must be 1..64 characters of [A-Za-z0-9._:-]"));
         }

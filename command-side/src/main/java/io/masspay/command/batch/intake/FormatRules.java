@@ -1,5 +1,6 @@
 package io.masspay.command.batch.intake;
 
+import io.masspay.kernel.text.WireFormats;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.money.AmountParser;
@@ -7,12 +8,10 @@ import io.masspay.kernel.payout.SendMethod;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Rules that need nothing but the item itself (and the batch currency). */
 final class FormatRules {
 
-    static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     static final int MAX_DESCRIPTION = 1024;
 
     private FormatRules() {
@@ -45,7 +44,7 @@ final class FormatRules {
     }
 
     private static Optional<FieldError> customerTransactionId(ItemRequest item, IntakeContext context) {
-        if (item.customerTransactionIdGenerated() || CLIENT_ID.matcher(item.customerTransactionId()).matches()) {
+        if (item.customerTransactionIdGenerated() || WireFormats.isClientId(item.customerTransactionId())) {
             return Optional.empty();
         }
         return reject(item, "CustomerTransactionId", ErrorCode.INVALID_FIELD,
@@ -62,7 +61,7 @@ final class FormatRules {
 
     /** Recipient ids have the client-id shape; any other value is refused before it reaches a query. */
     private static Optional<FieldError> recipientId(ItemRequest item, IntakeContext context) {
-        if (item.recipientId() == null || CLIENT_ID.matcher(item.recipientId()).matches()) {
+        if (item.recipientId() == null || WireFormats.isClientId(item.recipientId())) {
             return Optional.empty();
         }
         return reject(item, "RecipientId", ErrorCode.INVALID_FIELD,
