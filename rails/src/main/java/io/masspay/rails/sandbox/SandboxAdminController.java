@@ -3,10 +3,7 @@ package io.masspay.rails.sandbox;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
-import io.masspay.kernel.money.CurrencyCode;
-import io.masspay.kernel.money.Money;
 import io.masspay.kernel.payout.SendMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,24 +20,17 @@ import java.util.List;
 class SandboxAdminController {
 
     private final SandboxSwitch rails;
-    private final JdbcTemplate jdbc;
+    private final SandboxPayoutQueries payouts;
 
-    SandboxAdminController(SandboxSwitch rails, JdbcTemplate jdbc) {
+    SandboxAdminController(SandboxSwitch rails, SandboxPayoutQueries payouts) {
         this.rails = rails;
-        this.jdbc = jdbc;
+        this.payouts = payouts;
     }
 
     record Mode(String mode) {
     }
 
     record ModeSet(String sendMethodId, String mode) {
-    }
-
-    record Payouts(long totalItems, List<PayoutRow> items) {
-    }
-
-    record PayoutRow(String idempotencyKey, String transactionId, int attemptNo, String sendMethodId, String amount,
-                     String currency, int calls, String outcome) {
     }
 
     @PutMapping("/API/v4/Admin/Sandbox/Rails/{sendMethodId}")
@@ -60,22 +50,14 @@ class SandboxAdminController {
     }
 
     @GetMapping("/API/v4/Admin/Sandbox/Payouts")
-    Mono<Payouts> payouts(@RequestParam(name = "Page", defaultValue = "1") int page,
-                          @RequestParam(name = "PageSize", defaultValue = "100") int pageSize) {
+    Mono<SandboxPayoutQueries.Payouts> payouts(@RequestParam(name = "Page", defaultValue = "1") int page,
+                                               @RequestParam(name = "PageSize", defaultValue = "100") int pageSize) {
         if (page < 1 || pageSize < 1 || pageSize > 1000) {
             throw new MassPayException(ErrorCode.VALIDATION_FAILED, "Page >= 1 and PageSize in 1..1000",
                     List.of(new FieldError(page < 1 ? "Page" : "PageSize", ErrorCode.INVALID_FIELD,
                             "Page must be >= 1 and PageSize in 1..1000")));
         }
-        return Mono.fromCallable(() -> new Payouts(
-                jdbc.queryForObject("select count(*) from sandbox_payout", Long.class),
-                jdbc.query("select * from sandbox_payout order by first_called_at, idempotency_key limit ? offset ?",
-                        (rs, i) -> new PayoutRow(rs.getString("idempotency_key"), rs.getString("transaction_id"),
-                                rs.getInt("attempt_no"), rs.getString("send_method_id"),
-                                new Money(rs.getLong("amount_minor"), CurrencyCode.valueOf(rs.getString("currency")))
-                                        .toDecimalString(),
-                                rs.getString("currency"), rs.getInt("calls"), rs.getString("outcome")),
-                        pageSize, (long) (page - 1) * pageSize)))
+        return Mono.fromCallable(() -> payouts.page(page, pageSize))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }
