@@ -30,6 +30,9 @@ public final class AppNode implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
 
+    /** As every documented start of the service (./masspay, README): a JVM out of memory exits (status 3). */
+    public static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+
     private final String name;
     private final TestPostgres.Database database;
     private final List<String> settings;
@@ -98,7 +101,7 @@ public final class AppNode implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daxoniq.update-checker.disabled=true", "-XX:+ExitOnOutOfMemoryError", "-Xmx" + heap, "-jar",
+                "-Daxoniq.update-checker.disabled=true", EXIT_ON_OUT_OF_MEMORY, "-Xmx" + heap, "-jar",
                 jar().toString(),
                 "--server.port=" + port,
                 "--masspay.node.name=" + name));
