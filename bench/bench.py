@@ -52,7 +52,7 @@ def start_app(jar, gc_log, jfr, log, extra=()):
     psql(f"create database {DB}")
     if STATEMENTS[0]:
         psql("create extension if not exists pg_stat_statements", DB)
-    jvm = ["java", "-Xmx512m", f"-Xlog:gc:file={gc_log}", "-Daxoniq.update-checker.disabled=true"]
+    jvm = ["java", "-XX:+ExitOnOutOfMemoryError", "-Xmx512m", f"-Xlog:gc:file={gc_log}", "-Daxoniq.update-checker.disabled=true"]
     if jfr:
         jvm.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true")
     proc = subprocess.Popen(jvm + ["-jar", jar,

@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Columns aligned with spaces, numeric columns right-aligned: readable in a terminal and in a log file. */
+/**
+ * Columns aligned with spaces, numeric columns right-aligned: readable in a terminal and in a log file. Cells that
+ * a spreadsheet would evaluate are neutralised ({@link SpreadsheetCells}).
+ */
 public final class Table {
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -25,7 +28,7 @@ public final class Table {
     public Table row(Object... cells) {
         List<String> row = new ArrayList<>(cells.length);
         for (Object cell : cells) {
-            row.add(cell == null ? "" : cell.toString());
+            row.add(cell == null ? "" : SpreadsheetCells.neutralise(cell.toString()));
         }
         rows.add(row);
         return this;

@@ -1,7 +1,9 @@
 package io.masspay.command.batch;
 
 import io.masspay.command.batch.intake.BatchCsvReader;
+import io.masspay.command.batch.intake.BatchRequest;
 import io.masspay.command.batch.intake.BatchRequestReader;
+import io.masspay.command.batch.intake.ItemLimit;
 import io.masspay.command.web.Blocking;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -50,10 +52,12 @@ class BatchSubmissionController {
 
     private final CommandGateway commands;
     private final ObjectMapper json;
+    private final ItemLimit itemLimit;
 
-    BatchSubmissionController(CommandGateway commands, ObjectMapper json) {
+    BatchSubmissionController(CommandGateway commands, ObjectMapper json, ItemLimit itemLimit) {
         this.commands = commands;
         this.json = json;
+        this.itemLimit = itemLimit;
     }
 
     /**
@@ -72,7 +76,7 @@ class BatchSubmissionController {
             @RequestBody(required = false) byte[] body) {
         MediaType type = request.getHeaders().getContentType();
         if (type == null || !type.isCompatibleWith(CSV)) {
-            return Blocking.call(() -> answer(new SubmitBatch(caller.issuer(), BatchRequestReader.read(parse(body)))));
+            return Blocking.call(() -> answer(new SubmitBatch(caller.issuer(), read(body, caller.issuer()))));
         }
         if (type.getCharset() != null && !type.getCharset().equals(StandardCharsets.UTF_8)) {
             return Mono.error(new UnsupportedMediaTypeStatusException(type,
@@ -113,17 +117,26 @@ class BatchSubmissionController {
         }
     }
 
-    /** Strict UTF-8 first (Jackson would also accept UTF-16/32), then JSON. */
-    private JsonNode parse(byte[] body) {
+    /**
+     * Strict UTF-8 first (Jackson would also accept UTF-16/32), then the JSON token stream, keeping at most the
+     * issuer's item limit of items (ADR 0015): a body of millions of tiny items costs a count, not millions of
+     * objects. Runs on a worker thread (Blocking), never on the event loop.
+     */
+    private BatchRequest read(byte[] body, IssuerAccountNumber issuer) {
         if (body == null || body.length == 0) {
             throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body is empty; a JSON object is expected");
         }
-        try {
-            JsonNode tree = json.readTree(StrictUtf8.decode(body));
-            if (tree.isMissingNode()) {
+        StrictUtf8.check(body);
+        StrictUtf8.refuseLeadingNul(body); // else Jackson would read "\0{\0}" as UTF-16, and accept it
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() == null) {
                 throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body holds no JSON value");
             }
-            return tree;
+            BatchRequest request = BatchRequestReader.read(parser, itemLimit.of(issuer));
+            if (!request.cutShort() && parser.nextToken() != null) {
+                throw new MassPayException(ErrorCode.MALFORMED_JSON, "The body holds more than one JSON value");
+            }
+            return request;
         } catch (JacksonException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

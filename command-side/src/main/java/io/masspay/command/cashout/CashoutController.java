@@ -44,7 +44,7 @@ class CashoutController {
                                                   @PathVariable String walletId, @RequestBody String body) {
         return Blocking.call(() -> {
             RequestCashout command = new RequestCashout(caller.issuer(), new WalletId(walletId),
-                    BatchRequestReader.readCashout(parse(body), recipientId));
+                    BatchRequestReader.readCashout(json.treeAsTokens(parse(body)), recipientId));
             TransactionId transactionId = commands.sendAndWait(command);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CashoutAccepted(transactionId.value(), "Processing"));
         });

@@ -1,5 +1,7 @@
 package io.masspay.infra.cluster;
 
+import io.masspay.infra.ops.ProcessorThreadWatch;
+import io.masspay.infra.ops.ProcessorThreads;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,10 +24,12 @@ public class SegmentShareConfiguration {
      * each other all the time.
      */
     @Autowired
-    void shareSegmentsFairly(EventProcessingConfigurer processing, FairSegmentShare share,
+    void shareSegmentsFairly(EventProcessingConfigurer processing, FairSegmentShare share, ProcessorThreads threads,
                              @Value("${masspay.tokens.claim-timeout:PT10S}") Duration claimTimeout) {
         long extendEvery = Math.max(100, claimTimeout.toMillis() / 3);
+        // also the coordinators' executors, watched for a death nothing else would notice (ProcessorThreads)
         processing.registerPooledStreamingEventProcessorConfiguration(
-                (config, builder) -> builder.maxSegmentProvider(share).claimExtensionThreshold(extendEvery));
+                (config, builder) -> builder.maxSegmentProvider(share).claimExtensionThreshold(extendEvery)
+                        .coordinatorExecutor(ProcessorThreadWatch.watchedCoordinators(config, threads)));
     }
 }

@@ -35,8 +35,6 @@ class DashboardRoutes {
         return route(GET("/dashboard"), request -> ServerResponse.permanentRedirect(URI.create("/dashboard/")).build())
                 .andRoute(GET("/dashboard/"), request -> ServerResponse.ok()
                         .contentType(MediaType.TEXT_HTML)
-                        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                        .header("Referrer-Policy", "no-referrer")
-                        .bodyValue(page));
+                        .bodyValue(page)); // headers: DashboardHeaders, for every dashboard resource
     }
 }

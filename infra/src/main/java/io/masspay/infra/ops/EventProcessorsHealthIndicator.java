@@ -18,28 +18,38 @@ import java.util.TreeMap;
  * that pay items, keep the read models and feed the webhook outbox are working. A streaming processor
  * whose coordinator backs off after a failure (the database is unreachable, a handler keeps failing) or
  * that has a segment in error makes it DOWN; one that is not running (starting, stopped, reset by a
- * rebuild) makes it OUT_OF_SERVICE. Both answer 503. Nothing here touches the database.
+ * rebuild) makes it OUT_OF_SERVICE. Both answer 503. A processor that lost its coordinator or a worker to an
+ * error nothing caught (an out-of-memory error, say: {@link ProcessorThreads}) is DOWN for good, although Axon
+ * still reports it running. Nothing here touches the database.
  */
 @Component("eventProcessorsHealthIndicator")
 class EventProcessorsHealthIndicator implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final ProcessorThreads threads;
 
-    EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProcessorThreads threads) {
         this.processing = processing;
+        this.threads = threads;
     }
 
     @Override
     public Health health() {
         Status overall = Status.UP;
         Map<String, Object> details = new TreeMap<>();
+        Map<String, String> dead = threads.dead();
         for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
             if (!(entry.getValue() instanceof StreamingEventProcessor processor)) {
                 details.put(entry.getKey(), Map.of("status", entry.getValue().isRunning() ? "UP" : "OUT_OF_SERVICE"));
                 continue;
             }
-            Status status = statusOf(processor);
-            details.put(entry.getKey(), describe(processor, status));
+            String lost = dead.get(entry.getKey());
+            Status status = lost != null ? Status.DOWN : statusOf(processor);
+            Map<String, Object> detail = describe(processor, status);
+            if (lost != null) {
+                detail.put("lostThread", lost);
+            }
+            details.put(entry.getKey(), detail);
             overall = worse(overall, status);
         }
         return Health.status(overall).withDetails(details).build();

@@ -4,21 +4,28 @@ import io.masspay.kernel.ids.IssuerAccountNumber;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * Checks an OAuth access token with Spring Security's reactive resource server: HS256 only (so neither
  * {@code alg: none} nor another algorithm gets through), our signature, issuer "masspay", an expiry
- * that has not passed, and the claim that names the issuer. A good token becomes the same ISSUER
+ * that has not passed, an {@code iat} no more than the lifetime we hand out ago (a token signed with a far
+ * {@code exp} lives no longer), the claim that names the issuer, and a client that was not revoked. A good token becomes the same ISSUER
  * {@code Caller} an API key gives, so controllers cannot tell the two apart.
  */
 @Component
@@ -29,7 +36,13 @@ class AccessTokenAuthentication {
 
     private final ReactiveAuthenticationManager manager;
 
-    AccessTokenAuthentication(SigningKey key) {
+    @Autowired
+    AccessTokenAuthentication(SigningKey key, Credentials credentials) {
+        this(key, credentials::clientActive);
+    }
+
+    /** {@code activeClient}: whether the token's client (its {@code sub}) is still allowed, asked per request. */
+    AccessTokenAuthentication(SigningKey key, Predicate<String> activeClient) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key.secretKey())
                 .macAlgorithm(AccessTokens.ALGORITHM)
                 .build();
@@ -38,12 +51,25 @@ class AccessTokenAuthentication {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 lifetime,
                 new JwtIssuerValidator(AccessTokens.ISSUER),
+                // at most the lifetime we hand out, counted from iat, whatever exp says; no iat, no token
+                new JwtClaimValidator<Instant>(JwtClaimNames.IAT, AccessTokenAuthentication::issuedRecently),
                 new JwtClaimValidator<Object>(AccessTokens.ISSUER_ACCOUNT_CLAIM,
                         value -> value instanceof String issuer && !issuer.isBlank())));
         JwtReactiveAuthenticationManager jwt = new JwtReactiveAuthenticationManager(decoder);
-        jwt.setJwtAuthenticationConverter(token -> Mono.just(BearerTokenAuthentication.issuer(
-                new IssuerAccountNumber(token.getClaimAsString(AccessTokens.ISSUER_ACCOUNT_CLAIM)))));
+        jwt.setJwtAuthenticationConverter(token -> Mono.fromCallable(() -> activeClient.test(token.getSubject()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(active -> active
+                        ? Mono.just(BearerTokenAuthentication.issuer(
+                                new IssuerAccountNumber(token.getClaimAsString(AccessTokens.ISSUER_ACCOUNT_CLAIM))))
+                        : Mono.error(new InvalidBearerTokenException("The token's client was revoked"))));
         this.manager = jwt;
+    }
+
+    /** Issued no later than now (give or take the skew) and no earlier than one lifetime ago. */
+    static boolean issuedRecently(Instant issuedAt) {
+        Instant now = Instant.now();
+        return issuedAt != null && !issuedAt.isAfter(now.plus(CLOCK_SKEW))
+                && !now.isAfter(issuedAt.plus(AccessTokens.LIFETIME).plus(CLOCK_SKEW));
     }
 
     /**

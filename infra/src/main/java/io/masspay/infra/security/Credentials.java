@@ -20,24 +20,34 @@ public class Credentials {
         this.jdbc = jdbc;
     }
 
-    public record Issued(String apiKey, String clientId, String clientSecret) {
+    /** {@code apiKeyId} names the key for its revocation; it cannot be turned back into the key. */
+    public record Issued(String apiKey, String apiKeyId, String clientId, String clientSecret) {
     }
+
+    /** How a revocation went: done now, done before (a repeated DELETE changes nothing), or no such credential. */
+    enum Revocation { REVOKED, ALREADY_REVOKED, UNKNOWN }
 
     public Issued issue(IssuerAccountNumber issuer) {
         String apiKey = SecretHash.newSecret("mpk_");
         String clientId = SecretHash.newSecret("mpc_").substring(0, 28);
         String clientSecret = SecretHash.newSecret("mps_");
-        jdbc.update("insert into api_key (key_hash, issuer_account_number) values (?, ?)",
-                SecretHash.of(apiKey), issuer.value());
+        String keyId = keyId(apiKey);
+        jdbc.update("insert into api_key (key_hash, key_id, issuer_account_number) values (?, ?, ?)",
+                SecretHash.of(apiKey), keyId, issuer.value());
         jdbc.update("insert into oauth_client (client_id, secret_hash, issuer_account_number) values (?, ?, ?)",
                 clientId, SecretHash.of(clientSecret), issuer.value());
-        return new Issued(apiKey, clientId, clientSecret);
+        return new Issued(apiKey, keyId, clientId, clientSecret);
     }
 
-    /** Looked up by hash; the final comparison is constant-time all the same. */
+    /** "key_" and the first 8 bytes of the key's SHA-256 in hex, as migration V14 computes it for older keys. */
+    static String keyId(String apiKey) {
+        return "key_" + java.util.HexFormat.of().formatHex(SecretHash.of(apiKey), 0, 8);
+    }
+
+    /** Looked up by hash; the final comparison is constant-time all the same. A revoked key matches nothing. */
     public Optional<IssuerAccountNumber> issuerForApiKey(String presented) {
         byte[] hash = SecretHash.of(presented);
-        return jdbc.query("select key_hash, issuer_account_number from api_key where key_hash = ?",
+        return jdbc.query("select key_hash, issuer_account_number from api_key where key_hash = ? and revoked_at is null",
                         (rs, i) -> SecretHash.matches(presented, rs.getBytes(1))
                                 ? new IssuerAccountNumber(rs.getString(2)) : null, (Object) hash)
                 .stream().filter(java.util.Objects::nonNull).findFirst();
@@ -49,11 +59,40 @@ public class Credentials {
      */
     Optional<IssuerAccountNumber> issuerForClient(String clientId, String presentedSecret) {
         List<ClientRow> rows = jdbc.query(
-                "select secret_hash, issuer_account_number from oauth_client where client_id = ?",
+                "select secret_hash, issuer_account_number from oauth_client where client_id = ? and revoked_at is null",
                 (rs, i) -> new ClientRow(rs.getBytes(1), new IssuerAccountNumber(rs.getString(2))), clientId);
         ClientRow client = rows.isEmpty() ? null : rows.get(0);
         boolean matches = SecretHash.matches(presentedSecret, client == null ? NO_CLIENT : client.secretHash());
         return matches && client != null ? Optional.of(client.issuer()) : Optional.empty();
+    }
+
+    /**
+     * Whether tokens of this OAuth client are still good: read on every request made with one (no cache), so a
+     * revocation holds on every node at once, for tokens handed out before it too.
+     */
+    boolean clientActive(String clientId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from oauth_client where client_id = ? and revoked_at is null)",
+                Boolean.class, clientId));
+    }
+
+    Revocation revokeApiKey(IssuerAccountNumber issuer, String keyId) {
+        return revoke("api_key", "key_id", issuer, keyId);
+    }
+
+    Revocation revokeClient(IssuerAccountNumber issuer, String clientId) {
+        return revoke("oauth_client", "client_id", issuer, clientId);
+    }
+
+    private Revocation revoke(String table, String idColumn, IssuerAccountNumber issuer, String id) {
+        int revoked = jdbc.update("update " + table + " set revoked_at = now() where " + idColumn
+                + " = ? and issuer_account_number = ? and revoked_at is null", id, issuer.value());
+        if (revoked > 0) {
+            return Revocation.REVOKED;
+        }
+        Integer known = jdbc.queryForObject("select count(*) from " + table + " where " + idColumn
+                + " = ? and issuer_account_number = ?", Integer.class, id, issuer.value());
+        return known != null && known > 0 ? Revocation.ALREADY_REVOKED : Revocation.UNKNOWN;
     }
 
     private record ClientRow(byte[] secretHash, IssuerAccountNumber issuer) {

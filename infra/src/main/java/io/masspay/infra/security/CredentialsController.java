@@ -5,13 +5,21 @@ import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** {@code POST /API/v4/Admin/Issuers/{IAN}/Credentials}: the secrets are shown once, then only hashes remain. */
+import java.util.concurrent.Callable;
+
+/**
+ * {@code POST /API/v4/Admin/Issuers/{IAN}/Credentials}: the secrets are shown once, then only hashes remain.
+ * {@code DELETE .../ApiKeys/{ApiKeyId}} and {@code DELETE .../OAuthClients/{ClientId}} revoke one (204, also when
+ * it was revoked before; 404 when the issuer has no such credential): the next request with it gets 401 on every
+ * node, and so does every access token the client was given before (ADR 0015).
+ */
 @RestController
 class CredentialsController {
 
@@ -31,6 +39,25 @@ class CredentialsController {
                 throw MassPayException.notFound("Issuer");
             }
             return ResponseEntity.status(HttpStatus.CREATED).body(credentials.issue(ian));
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @DeleteMapping("/API/v4/Admin/Issuers/{issuer}/ApiKeys/{apiKeyId}")
+    Mono<ResponseEntity<Void>> revokeApiKey(@PathVariable String issuer, @PathVariable String apiKeyId) {
+        return revoked(() -> credentials.revokeApiKey(new IssuerAccountNumber(issuer), apiKeyId), "API key");
+    }
+
+    @DeleteMapping("/API/v4/Admin/Issuers/{issuer}/OAuthClients/{clientId}")
+    Mono<ResponseEntity<Void>> revokeClient(@PathVariable String issuer, @PathVariable String clientId) {
+        return revoked(() -> credentials.revokeClient(new IssuerAccountNumber(issuer), clientId), "OAuth client");
+    }
+
+    private static Mono<ResponseEntity<Void>> revoked(Callable<Credentials.Revocation> revocation, String what) {
+        return Mono.fromCallable(() -> {
+            if (revocation.call() == Credentials.Revocation.UNKNOWN) {
+                throw MassPayException.notFound(what);
+            }
+            return ResponseEntity.noContent().<Void>build();
         }).subscribeOn(Schedulers.boundedElastic());
     }
 }

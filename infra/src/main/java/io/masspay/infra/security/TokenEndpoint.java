@@ -3,6 +3,9 @@ package io.masspay.infra.security;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.ids.IssuerAccountNumber;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -36,22 +39,45 @@ class TokenEndpoint {
         this.tokens = tokens;
     }
 
-    /** A body that is not a form reads as an empty one, and so is refused for its missing grant_type. */
+    /**
+     * A body that is not a form reads as an empty one, and so is refused for its missing grant_type. The body
+     * arrives capped (BodyLimits: a few KiB) and is joined into one buffer only then.
+     */
     @PostMapping(PATH)
     Mono<ResponseEntity<AccessTokenResponse>> token(ServerWebExchange exchange) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
-        return exchange.getFormData().flatMap(form -> {
-            requireClientCredentialsGrant(form);
-            ClientCredentials client = ClientCredentials.from(headers, form)
-                    .orElseThrow(() -> unauthorized(exchange));
-            return Mono.fromCallable(() -> credentials.issuerForClient(client.clientId(), client.secret()))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .map(issuer -> issuer.orElseThrow(() -> unauthorized(exchange)))
-                    .map(issuer -> ResponseEntity.ok()
-                            .cacheControl(CacheControl.noStore())
-                            .header(HttpHeaders.PRAGMA, "no-cache")
-                            .body(AccessTokenResponse.bearer(tokens.issue(client.clientId(), issuer))));
-        });
+        return DataBufferUtils.join(exchange.getRequest().getBody())
+                .map(TokenEndpoint::bytes)
+                .defaultIfEmpty(new byte[0])
+                // parsed and checked on a worker thread: neither the form nor the hash runs on the event loop
+                .publishOn(Schedulers.boundedElastic())
+                .map(body -> {
+                    MultiValueMap<String, String> form = TokenForm.parse(headers.getContentType(), body);
+                    requireClientCredentialsGrant(form);
+                    ClientCredentials client = ClientCredentials.from(headers, form)
+                            .orElseThrow(() -> unauthorized(exchange));
+                    return credentials.issuerForClient(client.clientId(), client.secret())
+                            .map(issuer -> new Authenticated(client, issuer))
+                            .orElseThrow(() -> unauthorized(exchange));
+                })
+                .map(authenticated -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.noStore())
+                        .header(HttpHeaders.PRAGMA, "no-cache")
+                        .body(AccessTokenResponse.bearer(tokens.issue(authenticated.client().clientId(),
+                                authenticated.issuer()))));
+    }
+
+    private record Authenticated(ClientCredentials client, IssuerAccountNumber issuer) {
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
     }
 
     private static void requireClientCredentialsGrant(MultiValueMap<String, String> form) {

@@ -18,6 +18,10 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
+
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -48,6 +52,10 @@ class ErrorResponses implements WebExceptionHandler {
         MassPayException known = find(failure, MassPayException.class);
         if (known != null) {
             return write(exchange, known.errorCode().httpStatus(), known.errorCode(), known.getMessage(), known.errors());
+        }
+        BodyTooLarge capped = find(failure, BodyTooLarge.class);
+        if (capped != null) {
+            return write(exchange, 413, ErrorCode.PAYLOAD_TOO_LARGE, capped.getMessage(), List.of());
         }
         if (find(failure, DataBufferLimitException.class) != null) {
             return write(exchange, 413, ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than 10 MiB", List.of());
@@ -86,6 +94,12 @@ class ErrorResponses implements WebExceptionHandler {
             return write(exchange, 422, ErrorCode.INVALID_FIELD, "A text value is longer than its field allows",
                     List.of());
         }
+        if (clientWentAway(failure)) {
+            // nobody is left to answer; one line at DEBUG, not an ERROR with a stack trace per hang-up (log flooding)
+            log.debug("Client went away during {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), failure.toString());
+            return Mono.empty();
+        }
         if (find(failure, CannotGetJdbcConnectionException.class) != null
                 || find(failure, DataAccessResourceFailureException.class) != null || lostTheDatabase(failure)) {
             return write(exchange, 503, ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable; retry later",
@@ -94,6 +108,21 @@ class ErrorResponses implements WebExceptionHandler {
         log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                 failure);
         return write(exchange, 500, ErrorCode.INTERNAL_ERROR, "Internal error", List.of());
+    }
+
+    /**
+     * The client hung up: Reactor Netty's AbortedException, a reset or closed connection. Not the service's
+     * failure, and nothing can be written back.
+     */
+    static boolean clientWentAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AbortedException || t instanceof ClosedChannelException
+                    || (t instanceof IOException io && io.getMessage() != null
+                    && (io.getMessage().contains("Connection reset") || io.getMessage().contains("Broken pipe")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the route takes: application/json everywhere, text/csv too where a batch is submitted. */

@@ -25,6 +25,8 @@ import java.util.List;
 class WebhookAdminController {
 
     static final int MAX_SECRET_LENGTH = 256;
+    /** An HMAC key a receiver's signature check relies on: short ones can be guessed offline from one delivery. */
+    static final int MIN_SECRET_LENGTH = 32;
 
     private final IssuerDirectory issuers;
     private final WebhookEndpoints endpoints;
@@ -62,9 +64,11 @@ class WebhookAdminController {
         } else {
             urls.refusal(body.url()).ifPresent(why -> errors.add(new FieldError("Url", ErrorCode.INVALID_FIELD, why)));
         }
-        if (body.secret() != null && (body.secret().isBlank() || body.secret().length() > MAX_SECRET_LENGTH)) {
-            errors.add(new FieldError("Secret", ErrorCode.INVALID_FIELD,
-                    "Secret, when given, must be 1.." + MAX_SECRET_LENGTH + " non-blank characters"));
+        if (body.secret() != null && (body.secret().isBlank() || body.secret().length() < MIN_SECRET_LENGTH
+                || body.secret().length() > MAX_SECRET_LENGTH)) {
+            errors.add(new FieldError("Secret", ErrorCode.INVALID_FIELD, "Secret, when given, must be "
+                    + MIN_SECRET_LENGTH + ".." + MAX_SECRET_LENGTH + " non-blank characters (or leave it out to get a "
+                    + "generated one)"));
         }
         if (errors.size() == 1) {
             throw new MassPayException(errors.get(0).errorCode(), errors.get(0).message(), errors);

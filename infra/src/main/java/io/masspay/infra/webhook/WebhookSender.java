@@ -2,6 +2,7 @@ package io.masspay.infra.webhook;
 
 import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
@@ -33,13 +34,23 @@ class WebhookSender implements DisposableBean {
     private final WebClient web;
     private final Duration timeout;
 
+    @Autowired
     WebhookSender(WebhookSettings settings) {
+        this(settings, new PublicAddressResolverGroup());
+    }
+
+    /** {@code resolver} checks each connection's address under require-https; a stub name lookup in tests. */
+    WebhookSender(WebhookSettings settings, PublicAddressResolverGroup resolver) {
         this.timeout = settings.timeout();
         this.connections = ConnectionProvider.builder("webhooks").maxConnections(1_000)
                 .pendingAcquireTimeout(timeout).build();
         HttpClient http = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE))
-                .responseTimeout(timeout);
+                .responseTimeout(timeout)
+                .followRedirect(false); // a 3xx is an answer (not delivered), never a way to another address
+        if (settings.requireHttps()) {
+            http = http.resolver(resolver); // the address dialled is checked, not only the one seen when set
+        }
         this.web = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 

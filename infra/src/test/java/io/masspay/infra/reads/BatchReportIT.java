@@ -80,6 +80,29 @@ class BatchReportIT extends ReadsTestBase {
         reads.get(owner, "/API/v4/Fund/BatchTransfer/bt_unknown/Report.csv").expectStatus().isNotFound();
     }
 
+    /**
+     * Issue 16: ids are the client's, and may start with '-' (or a batch id with '-'), which a spreadsheet reads
+     * as a formula. Such cells get a leading quote; amounts stay numbers; CSV quoting stays intact.
+     */
+    @Test
+    void shouldNeutraliseCellsASpreadsheetWouldEvaluate() throws IOException {
+        Issuer issuer = api.onboardIssuer("USD", "10.00");
+        api.recipient(issuer, "-PAT", "Individual");
+        String batchId = (String) api.submitAccepted(issuer, batch(issuer, "-2-3",
+                List.of(walletItem("-1-2:cmd", "-PAT", "XTR94502", "1.00")))).get("BatchId");
+        reads.awaitHistory(issuer, batchId, "-1-2:cmd", "Success");
+
+        String csv = reads.get(issuer, "/API/v4/Fund/BatchTransfer/" + batchId + "/Report.csv").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        CSVRecord row = parse(csv).get(0);
+
+        assertThat(row.get("CustomerBatchId")).isEqualTo("'-2-3");
+        assertThat(row.get("CustomerTransactionId")).isEqualTo("'-1-2:cmd");
+        assertThat(row.get("RecipientId")).isEqualTo("'-PAT");
+        assertThat(row.get("Amount")).isEqualTo("1.00");
+        assertThat(csv).doesNotContain(",-");
+    }
+
     /** Parses the report as a spreadsheet or a finance tool would, and checks the header first. */
     static List<CSVRecord> parse(String csv) throws IOException {
         var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()

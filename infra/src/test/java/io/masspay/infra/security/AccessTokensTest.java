@@ -5,6 +5,10 @@ import io.masspay.kernel.security.Caller;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -22,7 +26,7 @@ class AccessTokensTest {
 
     private final SigningKey key = configuredKey();
     private final AccessTokens tokens = new AccessTokens(key);
-    private final AccessTokenAuthentication verifier = new AccessTokenAuthentication(key);
+    private final AccessTokenAuthentication verifier = new AccessTokenAuthentication(key, clientId -> true);
 
     @Test
     void shouldTurnAFreshTokenIntoItsIssuersCaller() {
@@ -38,6 +42,42 @@ class AccessTokensTest {
                 .minus(Duration.ofMinutes(5)));
 
         assertRefused(expired);
+    }
+
+    /** Issue 16: a token signed with our key and an exp 10^9 s away was accepted; it lives one lifetime from iat. */
+    @Test
+    void cannotUseATokenLongerThanTheLifetimeWhateverItsExpiry() {
+        Instant issuedAt = Instant.now().minus(AccessTokens.LIFETIME).minus(Duration.ofMinutes(5));
+        assertRefused(signed(JwtClaimsSet.builder().issuer(AccessTokens.ISSUER).subject("mpc_client")
+                .claim(AccessTokens.ISSUER_ACCOUNT_CLAIM, ISSUER.value()).issuedAt(issuedAt)
+                .expiresAt(Instant.now().plusSeconds(1_000_000_000L)).build()));
+    }
+
+    @Test
+    void cannotUseATokenWithoutIssuedAt() {
+        assertRefused(signed(JwtClaimsSet.builder().issuer(AccessTokens.ISSUER).subject("mpc_client")
+                .claim(AccessTokens.ISSUER_ACCOUNT_CLAIM, ISSUER.value())
+                .expiresAt(Instant.now().plus(Duration.ofMinutes(10))).build()));
+    }
+
+    @Test
+    void cannotUseATokenIssuedInTheFuture() {
+        assertRefused(tokens.issue("mpc_client", ISSUER, Instant.now().plus(Duration.ofMinutes(10))));
+    }
+
+    @Test
+    void cannotUseATokenOfARevokedClient() {
+        AccessTokenAuthentication revoking = new AccessTokenAuthentication(key, clientId -> !clientId.equals("mpc_gone"));
+
+        assertThat(revoking.authenticate(tokens.issue("mpc_kept", ISSUER)).block()).isNotNull();
+        assertThatThrownBy(() -> revoking.authenticate(tokens.issue("mpc_gone", ISSUER)).block())
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    private String signed(JwtClaimsSet claims) {
+        return NimbusJwtEncoder.withSecretKey(key.secretKey()).algorithm(AccessTokens.ALGORITHM).build()
+                .encode(JwtEncoderParameters.from(JwsHeader.with(AccessTokens.ALGORITHM).build(), claims))
+                .getTokenValue();
     }
 
     @Test

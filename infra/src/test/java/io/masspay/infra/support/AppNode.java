@@ -30,11 +30,15 @@ public final class AppNode implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(180);
 
+    /** As every documented start of the service (./masspay, README): a JVM out of memory exits (status 3). */
+    public static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+
     private final String name;
     private final TestPostgres.Database database;
     private final List<String> settings;
     private final int port;
     private final Path log;
+    private String heap = "512m";
     private Process process;
     private int starts;
 
@@ -79,6 +83,17 @@ public final class AppNode implements AutoCloseable {
         return new AppNode(name, null, all, workDir);
     }
 
+    /** The JVM's -Xmx for the next start (512m unless set). */
+    public AppNode heap(String xmx) {
+        this.heap = xmx;
+        return this;
+    }
+
+    /** The exit status once the JVM has ended by itself within {@code patience}; empty while it still runs. */
+    public java.util.OptionalInt awaitExit(Duration patience) {
+        return waitFor(patience) ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     /** Starts the JVM and returns once {@code /actuator/health} answers 200; fails with the log's tail if it dies. */
     public AppNode start() {
         if (process != null && process.isAlive()) {
@@ -86,7 +101,8 @@ public final class AppNode implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daxoniq.update-checker.disabled=true", "-Xmx512m", "-jar", jar().toString(),
+                "-Daxoniq.update-checker.disabled=true", EXIT_ON_OUT_OF_MEMORY, "-Xmx" + heap, "-jar",
+                jar().toString(),
                 "--server.port=" + port,
                 "--masspay.node.name=" + name));
         if (database != null) {

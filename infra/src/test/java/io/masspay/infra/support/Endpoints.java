@@ -83,8 +83,11 @@ public final class Endpoints {
             operator("POST", "/API/v4/Admin/Issuers/{ISSUER}/Wallets/{ISSUER_WALLET}/Fund", Map.of(), (o, p) -> map(
                     "Amount", "1.00", "Reference", p)),
             operator("POST", "/API/v4/Admin/Issuers/{ISSUER}/Credentials", Map.of(), (o, p) -> map()),
+            // revocations of credentials nobody has: a proper call is a 404, so the keys the fuzzing uses live on
+            operator("DELETE", "/API/v4/Admin/Issuers/{ISSUER}/ApiKeys/key_0000000000000000", Map.of(), null),
+            operator("DELETE", "/API/v4/Admin/Issuers/{ISSUER}/OAuthClients/mpc_nobody", Map.of(), null),
             operator("PUT", "/API/v4/Admin/Issuers/{ISSUER}/Webhook", Map.of(), (o, p) -> map(
-                    "Url", "http://127.0.0.1:9/hook", "Secret", "whsec_" + p)),
+                    "Url", "http://127.0.0.1:9/hook", "Secret", "whsec_" + p + "-0123456789abcdef0123456789abcdef")),
             operator("PUT", "/API/v4/Admin/Issuers/{ISSUER}/Limits", Map.of(), (o, p) -> map("MaxItemsPerBatch", 1000)),
             operator("PUT", "/API/v4/Admin/Sandbox/Rails/{SEND_METHOD}", Map.of(), (o, p) -> map("Mode", "Up")),
             operator("GET", "/API/v4/Admin/Ledger/Balances", Map.of(), null),

@@ -37,9 +37,31 @@ class WebhookUrlPolicyTest {
         assertThat(HTTPS_ONLY.refusal(url)).isPresent();
     }
 
+    /**
+     * Issue 16: every special-use range, not only the private ones, with each address the issue found accepted
+     * (IPv4-compatible and NAT64 loopback, 6to4 of loopback, benchmarking, IETF protocol assignments, reserved,
+     * broadcast) and the rest of the IANA special-purpose registries.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://[::127.0.0.1]/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:10.0.0.1]/",
+            "https://[::ffff:7f00:1]/", "https://[::]/", "https://[::a9fe:a9fe]/",
+            "https://[64:ff9b::7f00:1]/", "https://[64:ff9b::a9fe:a9fe]/", "https://[64:ff9b::5db8:d822]/",
+            "https://[64:ff9b:1::1]/", "https://[2002:7f00:1::]/", "https://[2002:a00:1::1]/",
+            "https://[2002:a9fe:a9fe::]/", "https://[2001::1]/", "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
+            "https://[2001:2::1]/", "https://[2001:db8::1]/", "https://[100::1]/", "https://[fec0::1]/",
+            "https://[ff02::1]/", "https://[fc00::1]/", "https://[3fff::1]/",
+            "https://198.18.0.1/", "https://198.19.255.255/", "https://192.0.0.170/", "https://192.0.0.8/",
+            "https://192.0.2.1/", "https://198.51.100.7/", "https://203.0.113.9/", "https://192.88.99.1/",
+            "https://240.0.0.1/", "https://250.1.2.3/", "https://255.255.255.255/", "https://0.1.2.3/",
+            "https://239.255.255.250/", "https://127.0.0.2/", "https://100.127.255.255/", "https://172.31.255.255/"})
+    void cannotReachAnySpecialUseAddressWhenHttpsIsRequired(String url) {
+        assertThat(HTTPS_ONLY.refusal(url)).as(url).isPresent();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://93.184.216.34/hook", "https://[2606:2800:220:1:248:1893:25c8:1946]/hook",
-            "https://100.128.0.1/"})
+            "https://100.128.0.1/", "https://198.20.0.1/", "https://192.0.1.1/", "https://223.255.255.254/", "https://[2002:5db8:d822::1]/", "https://[2001:4860:4860::8888]/",
+            "https://172.32.0.1/", "https://11.0.0.1/"})
     void shouldAcceptHttpsToPublicAddressesWhenHttpsIsRequired(String url) {
         assertThat(HTTPS_ONLY.refusal(url)).isEmpty();
     }

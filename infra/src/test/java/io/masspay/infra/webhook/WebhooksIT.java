@@ -275,11 +275,16 @@ class WebhooksIT {
         assertThat((String) generated.get("Secret")).startsWith("whsec_").hasSizeGreaterThanOrEqualTo(40);
         assertThat(webhooks.configure(account, Map.of("Url", "http://127.0.0.1:9/hook"), 200).get("Secret"))
                 .as("a new secret each time none is given").isNotEqualTo(generated.get("Secret"));
+        String own = "my-own-secret-of-32-characters-.";
         assertThat(webhooks.configure(account, Map.of("Url", "https://hooks.example.com/masspay",
-                "Secret", "my-own-secret"), 200))
-                .isEqualTo(Map.of("Url", "https://hooks.example.com/masspay", "Secret", "my-own-secret"));
+                "Secret", own), 200))
+                .isEqualTo(Map.of("Url", "https://hooks.example.com/masspay", "Secret", own));
+        // issue 16: an operator-set secret of one character was accepted
+        webhooks.assertRefused(account, Map.of("Url", "https://example.com", "Secret", "s"), "INVALID_FIELD", "Secret");
+        webhooks.assertRefused(account, Map.of("Url", "https://example.com", "Secret", own.substring(1)),
+                "INVALID_FIELD", "Secret");
 
-        webhooks.assertRefused(account, Map.of("Secret", "s"), "MISSING_FIELD", "Url");
+        webhooks.assertRefused(account, Map.of("Secret", own), "MISSING_FIELD", "Url");
         for (String url : List.of("ftp://example.com/hook", "not a url", "/relative/hook", "mailto:ops@example.com")) {
             webhooks.assertRefused(account, Map.of("Url", url), "INVALID_FIELD", "Url");
         }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Turns pages of report rows into CSV bytes with commons-csv (RFC 4180: CRLF, quotes where a value
- * needs them), one chunk per page, so the report streams instead of being built as one string.
+ * needs them), one chunk per page, so the report streams instead of being built as one string. Every cell is
+ * neutralised first ({@link SpreadsheetCells}): the report is meant for spreadsheets.
  */
 final class CsvChunks {
 
@@ -35,7 +36,7 @@ final class CsvChunks {
                 csv.printRecord((Object[]) ReportRow.COLUMNS);
             }
             for (ReportRow row : rows) {
-                csv.printRecord(row.values());
+                csv.printRecord(row.values().stream().map(SpreadsheetCells::neutralise).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

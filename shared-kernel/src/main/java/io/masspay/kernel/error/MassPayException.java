@@ -16,7 +16,7 @@ public class MassPayException extends RuntimeException {
     }
 
     public MassPayException(ErrorCode errorCode, String message, List<FieldError> errors) {
-        super(message, null, false, false);
+        super(Echo.cap(message, 2 * Echo.MAX_CHARS), null, false, false); // may repeat a client value
         this.errorCode = errorCode;
         this.errors = List.copyOf(errors);
     }

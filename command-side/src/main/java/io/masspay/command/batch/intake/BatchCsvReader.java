@@ -29,7 +29,10 @@ import java.util.Map;
  */
 public final class BatchCsvReader {
 
-    /** Problems listed in one answer at most; a file broken on every line needs no 100,000-entry answer. */
+    /**
+     * Problems listed in one answer at most; a file broken on every line needs no 100,000-entry answer. Counted
+     * while reading: past it, no further message is even built.
+     */
     static final int MAX_LISTED_ERRORS = 100;
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
@@ -43,12 +46,14 @@ public final class BatchCsvReader {
         if (text.isBlank()) {
             throw malformed("The body is empty; a header row and one row per payout are expected", List.of());
         }
+        CsvShape.check(text);
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             Iterator<CSVRecord> records = parser.iterator();
             next(records, "Header");
             List<String> header = header(records.next());
             List<ItemRequest> items = new ArrayList<>();
             List<FieldError> errors = new ArrayList<>();
+            int mismatched = 0;
             while (next(records, ItemPaths.CSV.item(items.size()))) {
                 CSVRecord record = records.next();
                 if (blank(record)) {
@@ -59,14 +64,14 @@ public final class BatchCsvReader {
                     throw new MassPayException(ErrorCode.BATCH_TOO_LARGE, "The CSV has more than "
                             + IssuerDirectory.HARD_MAX_ITEMS_PER_BATCH + " rows, the most any issuer may send at once: split it");
                 }
-                if (record.size() != header.size()) {
+                if (record.size() != header.size() && mismatched++ < MAX_LISTED_ERRORS) {
                     errors.add(new FieldError(ItemPaths.CSV.item(index), ErrorCode.INVALID_FIELD, "The row has "
                             + record.size() + " cells; the header has " + header.size()));
                 }
                 items.add(item(index, header, record));
             }
             if (!errors.isEmpty()) {
-                throw malformed(errors.size() + " row(s) do not match the header", errors);
+                throw malformed(mismatched + " row(s) do not match the header", errors);
             }
             return new BatchRequest(emptyAsNull(issuerAccountNumber), emptyAsNull(sourceWalletId),
                     emptyAsNull(customerBatchId), items, List.of(), ItemPaths.CSV);
@@ -89,7 +94,7 @@ public final class BatchCsvReader {
     private static List<String> header(CSVRecord record) {
         List<String> names = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        for (int c = 0; c < record.size(); c++) {
+        for (int c = 0; c < record.size() && errors.size() < MAX_LISTED_ERRORS; c++) {
             String name = record.get(c);
             String field = "Header[" + (c + 1) + "]";
             if (name.isBlank()) {

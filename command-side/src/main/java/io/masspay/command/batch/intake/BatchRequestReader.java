@@ -1,9 +1,11 @@
 package io.masspay.command.batch.intake;
 
+import io.masspay.command.directory.IssuerDirectory;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.ids.ServerIds;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,107 +13,248 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the JSON tree of a submission into a {@link BatchRequest}, noting every value of the wrong
- * JSON type with its path instead of failing on the first. Unknown fields are ignored (API.md).
+ * Reads a submission from the JSON token stream into a {@link BatchRequest}, noting every value of the wrong
+ * JSON type with its path instead of failing on the first. Unknown fields are ignored (API.md) and skipped
+ * without being built. Work and memory are bounded by what is kept, not by the body: no tree of the body is
+ * ever built, at most {@code maxItems} items are read (the rest of the array is only counted, token by token,
+ * so the answer can say how many there were), and an unknown field is skipped, whatever it holds (ADR 0015).
+ * Up to {@value IssuerDirectory#HARD_MAX_ITEMS_PER_BATCH} items the whole body is read, so a syntax error
+ * anywhere answers MALFORMED_JSON as before (the parser's own exception tells where); past that the body is too
+ * large whatever else it holds, and reading stops.
  */
 public final class BatchRequestReader {
+
+    private static final String ITEMS = "Items";
+    /** Past this many items no issuer's batch can be accepted, and counting further tells nothing. */
+    private static final int STOP_AFTER = IssuerDirectory.HARD_MAX_ITEMS_PER_BATCH;
 
     private BatchRequestReader() {
     }
 
-    public static BatchRequest read(JsonNode root) {
+    /**
+     * The parser stands on the body's first token, and is left on its last, unless the body holds more items
+     * than any issuer may send ({@link IssuerDirectory#HARD_MAX_ITEMS_PER_BATCH}): then reading stops at the
+     * first item past that, and the request says it was cut short.
+     */
+    public static BatchRequest read(JsonParser parser, int maxItems) {
         List<FieldError> errors = new ArrayList<>();
-        if (!root.isObject()) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
             errors.add(new FieldError("$", ErrorCode.INVALID_FIELD, "The body must be a JSON object"));
             return new BatchRequest(null, null, null, List.of(), errors);
         }
-        String issuer = text(root, "IssuerAccountNumber", "IssuerAccountNumber", errors);
-        String wallet = text(root, "SourceWalletId", "SourceWalletId", errors);
-        String customerBatchId = text(root, "CustomerBatchId", "CustomerBatchId", errors);
+        Map<String, String> envelope = new LinkedHashMap<>();
+        Map<String, FieldError> envelopeErrors = new LinkedHashMap<>();
         List<ItemRequest> items = new ArrayList<>();
-        JsonNode array = root.get("Items");
-        if (array == null || array.isNull()) {
-            errors.add(new FieldError("Items", ErrorCode.MISSING_FIELD, "Items is required"));
-        } else if (!array.isArray()) {
-            errors.add(new FieldError("Items", ErrorCode.INVALID_FIELD, "Items must be an array"));
-        } else {
-            for (int i = 0; i < array.size(); i++) {
-                items.add(item(i, array.get(i)));
+        int count = 0;
+        FieldError itemsError = new FieldError(ITEMS, ErrorCode.MISSING_FIELD, "Items is required");
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "IssuerAccountNumber", "SourceWalletId", "CustomerBatchId" -> {
+                    envelopeErrors.remove(name);
+                    envelope.put(name, text(parser, value, name, name, envelopeErrors));
+                }
+                case ITEMS -> {
+                    items.clear();
+                    count = 0;
+                    itemsError = null;
+                    if (value == JsonToken.VALUE_NULL) {
+                        itemsError = new FieldError(ITEMS, ErrorCode.MISSING_FIELD, "Items is required");
+                    } else if (value != JsonToken.START_ARRAY) {
+                        parser.skipChildren();
+                        itemsError = new FieldError(ITEMS, ErrorCode.INVALID_FIELD, "Items must be an array");
+                    } else {
+                        while (parser.nextToken() != JsonToken.END_ARRAY) {
+                            if (count == STOP_AFTER) {
+                                return new BatchRequest(envelope.get("IssuerAccountNumber"),
+                                        envelope.get("SourceWalletId"), envelope.get("CustomerBatchId"), List.of(),
+                                        errors, ItemPaths.JSON, count + 1, true);
+                            }
+                            if (count < maxItems) {
+                                items.add(item(count, parser));
+                            } else {
+                                parser.skipChildren(); // over the limit: counted, never built
+                            }
+                            count++;
+                        }
+                    }
+                }
+                default -> parser.skipChildren();
             }
         }
-        return new BatchRequest(issuer, wallet, customerBatchId, items, errors);
+        errors.addAll(envelopeErrors.values().stream().sorted(BatchRequestReader::envelopeOrder).toList());
+        if (itemsError != null) {
+            errors.add(itemsError);
+        }
+        return new BatchRequest(envelope.get("IssuerAccountNumber"), envelope.get("SourceWalletId"),
+                envelope.get("CustomerBatchId"), items, errors, ItemPaths.JSON, count, false);
     }
 
-    /** A cash-out body ({@code SendMethodId}, {@code Amount}, {@code Destination}) read as one item. */
-    public static ItemRequest readCashout(JsonNode root, String recipientId) {
-        ItemRequest item = item(0, root);
+    /** The envelope's errors in the order of API.md's fields, whatever order the body had. */
+    private static int envelopeOrder(FieldError a, FieldError b) {
+        List<String> order = List.of("IssuerAccountNumber", "SourceWalletId", "CustomerBatchId");
+        return Integer.compare(order.indexOf(a.field()), order.indexOf(b.field()));
+    }
+
+    /**
+     * A cash-out body ({@code SendMethodId}, {@code Amount}, {@code Destination}) read as one item; the parser
+     * stands before or on the body's first token.
+     */
+    public static ItemRequest readCashout(JsonParser parser, String recipientId) {
+        if (!parser.hasCurrentToken()) {
+            parser.nextToken();
+        }
+        ItemRequest item = item(0, parser);
         return new ItemRequest(0, item.customerTransactionId(), true, recipientId, item.sendMethodId(), item.amount(),
-                null, item.destination() == null ? java.util.Map.of() : item.destination(), item.address(),
+                null, item.destination() == null ? Map.of() : item.destination(), item.address(),
                 item.shapeError());
     }
 
-    private static ItemRequest item(int index, JsonNode node) {
+    /**
+     * One item; the parser stands on its first token and is left on its last. Of the problems found, the
+     * first in this order is kept: Amount, then the text fields in API.md's order, then Destination's fields,
+     * then the address's.
+     */
+    private static ItemRequest item(int index, JsonParser parser) {
         String path = "Items[" + index + "]";
-        List<FieldError> errors = new ArrayList<>();
-        if (!node.isObject()) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
             return new ItemRequest(index, ServerIds.random("ct_"), true, null, null, null, null, null, null,
                     new FieldError(path, ErrorCode.INVALID_FIELD, "An item must be a JSON object"));
         }
-        String customerId = text(node, "CustomerTransactionId", path + ".CustomerTransactionId", errors);
-        String recipient = text(node, "RecipientId", path + ".RecipientId", errors);
-        String method = text(node, "SendMethodId", path + ".SendMethodId", errors);
-        String description = text(node, "Description", path + ".Description", errors);
+        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, FieldError> textErrors = new LinkedHashMap<>();
+        FieldError amountError = null;
         String amount = null;
-        JsonNode amountNode = node.get("Amount");
-        if (amountNode != null && !amountNode.isNull()) {
-            if (amountNode.isString()) {
-                amount = amountNode.stringValue();
-            } else {
-                errors.add(0, new FieldError(path + ".Amount", ErrorCode.INVALID_AMOUNT,
-                        "Amount must be a decimal string such as \"150.00\", not a JSON " + amountNode.getNodeType()));
+        Destination destination = null;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "CustomerTransactionId", "RecipientId", "SendMethodId", "Description" -> {
+                    textErrors.remove(name);
+                    texts.put(name, text(parser, value, name, path + "." + name, textErrors));
+                }
+                case "Amount" -> {
+                    amount = null;
+                    amountError = null;
+                    if (value == JsonToken.VALUE_STRING) {
+                        amount = parser.getString();
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        amountError = new FieldError(path + ".Amount", ErrorCode.INVALID_AMOUNT,
+                                "Amount must be a decimal string such as \"150.00\", not a JSON " + nodeType(value));
+                        parser.skipChildren();
+                    }
+                }
+                case "Destination" -> destination = Destination.read(parser, value, path + ".Destination");
+                default -> parser.skipChildren();
             }
         }
-        JsonNode destinationNode = node.get("Destination");
-        Map<String, String> destination = strings(destinationNode, path + ".Destination", errors);
-        Map<String, String> address = destination == null ? null
-                : strings(destinationNode.get("Address"), path + ".Destination.Address", errors);
+        FieldError first = amountError;
+        for (String field : List.of("CustomerTransactionId", "RecipientId", "SendMethodId", "Description")) {
+            if (first == null) {
+                first = textErrors.get(field);
+            }
+        }
+        if (first == null && destination != null && !destination.errors().isEmpty()) {
+            first = destination.errors().get(0);
+        }
+        String customerId = texts.get("CustomerTransactionId");
         boolean generated = customerId == null;
-        return new ItemRequest(index, generated ? ServerIds.random("ct_") : customerId, generated, recipient, method,
-                amount, description, destination, address, errors.isEmpty() ? null : errors.get(0));
+        return new ItemRequest(index, generated ? ServerIds.random("ct_") : customerId, generated,
+                texts.get("RecipientId"), texts.get("SendMethodId"), amount, texts.get("Description"),
+                destination == null ? null : destination.fields(), destination == null ? null : destination.address(),
+                first);
     }
 
-    /** The string fields of an object; nested objects are read separately (Destination.Address). */
-    private static Map<String, String> strings(JsonNode node, String path, List<FieldError> errors) {
-        if (node == null || node.isNull()) {
-            return null;
+    /** The name JSON gives the type of the value starting at {@code token} (as a tree's node type would). */
+    private static String nodeType(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "OBJECT";
+            case START_ARRAY -> "ARRAY";
+            case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "NUMBER";
+            default -> "STRING";
+        };
+    }
+
+    /** A string field, or {@code null} (absent or JSON null); any other value is skipped and noted. */
+    private static String text(JsonParser parser, JsonToken value, String name, String path,
+                               Map<String, FieldError> errors) {
+        if (value == JsonToken.VALUE_STRING) {
+            return parser.getString();
         }
-        if (!node.isObject()) {
-            errors.add(new FieldError(path, ErrorCode.INVALID_FIELD, path.substring(path.lastIndexOf('.') + 1)
-                    + " must be a JSON object"));
-            return Map.of();
+        if (value != JsonToken.VALUE_NULL) {
+            parser.skipChildren();
+            errors.put(name, new FieldError(path, ErrorCode.INVALID_FIELD, name + " must be a string"));
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            JsonNode value = field.getValue();
-            if (value.isString()) {
-                fields.put(field.getKey(), value.stringValue());
-            } else if (!value.isNull() && !value.isObject()) {
-                errors.add(new FieldError(path + "." + field.getKey(), ErrorCode.INVALID_FIELD,
-                        field.getKey() + " must be a string"));
+        return null;
+    }
+
+    /**
+     * An item's Destination: its string fields, the string fields of its Address ({@code null} when absent),
+     * and the problems met, Destination's before Address's. Other nested objects are ignored, as unknown
+     * fields are.
+     */
+    private record Destination(Map<String, String> fields, Map<String, String> address, List<FieldError> errors) {
+
+        static Destination read(JsonParser parser, JsonToken value, String path) {
+            if (value == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            List<FieldError> errors = new ArrayList<>();
+            if (value != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                errors.add(new FieldError(path, ErrorCode.INVALID_FIELD, "Destination must be a JSON object"));
+                return new Destination(Map.of(), null, errors);
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            Map<String, String> address = null;
+            List<FieldError> addressErrors = new ArrayList<>();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken field = parser.nextToken();
+                if (name.equals("Address")) {
+                    addressErrors.clear();
+                    address = null;
+                    if (field == JsonToken.START_OBJECT) {
+                        address = strings(parser, path + ".Address", addressErrors);
+                        continue;
+                    }
+                    if (field != JsonToken.VALUE_NULL) {
+                        address = Map.of();
+                        addressErrors.add(new FieldError(path + ".Address", ErrorCode.INVALID_FIELD,
+                                "Address must be a JSON object"));
+                    }
+                }
+                stringField(parser, field, name, path, fields, errors);
+            }
+            errors.addAll(addressErrors);
+            return new Destination(fields, address, errors);
+        }
+
+        /** The string fields of an object the parser stands on (its START_OBJECT); nested objects are skipped. */
+        private static Map<String, String> strings(JsonParser parser, String path, List<FieldError> errors) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                stringField(parser, parser.nextToken(), name, path, fields, errors);
+            }
+            return fields;
+        }
+
+        private static void stringField(JsonParser parser, JsonToken value, String name, String path,
+                                        Map<String, String> fields, List<FieldError> errors) {
+            if (value == JsonToken.VALUE_STRING) {
+                fields.put(name, parser.getString());
+                return;
+            }
+            parser.skipChildren();
+            if (value != JsonToken.VALUE_NULL && value != JsonToken.START_OBJECT) {
+                errors.add(new FieldError(path + "." + name, ErrorCode.INVALID_FIELD, name + " must be a string"));
             }
         }
-        return fields;
-    }
-
-    private static String text(JsonNode parent, String name, String path, List<FieldError> errors) {
-        JsonNode value = parent.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            errors.add(new FieldError(path, ErrorCode.INVALID_FIELD, name + " must be a string"));
-            return null;
-        }
-        return value.stringValue();
     }
 }

@@ -23,6 +23,8 @@ final class CsvColumns {
             "Destination.Address.Line1", "Destination.Address.Line2", "Destination.Address.City",
             "Destination.Address.State", "Destination.Address.PostalCode", "Destination.Address.Country");
 
+    private static final int LONGEST = ALL.stream().mapToInt(String::length).max().orElseThrow();
+
     private CsvColumns() {
     }
 
@@ -32,6 +34,9 @@ final class CsvColumns {
 
     /** The column a misspelt name most likely meant: another case, or at most two letters off. */
     static Optional<String> suggestion(String name) {
+        if (name.length() > LONGEST + 2) {
+            return Optional.empty(); // more than two letters off every column: no need to measure (O(n*m))
+        }
         String folded = name.strip().toLowerCase(Locale.ROOT);
         return ALL.stream()
                 .filter(c -> distance(c.toLowerCase(Locale.ROOT), folded) <= 2)

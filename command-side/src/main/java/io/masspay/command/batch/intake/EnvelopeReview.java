@@ -23,14 +23,18 @@ import java.util.List;
 class EnvelopeReview {
 
     private final WalletRegistry wallets;
-    private final IssuerDirectory issuers;
+    private final ItemLimit itemLimit;
 
-    EnvelopeReview(WalletRegistry wallets, IssuerDirectory issuers) {
+    EnvelopeReview(WalletRegistry wallets, ItemLimit itemLimit) {
         this.wallets = wallets;
-        this.issuers = issuers;
+        this.itemLimit = itemLimit;
     }
 
     WalletEntry review(IssuerAccountNumber caller, BatchRequest request) {
+        if (request.cutShort()) { // more items than any issuer may send: the rest of the body was never read
+            throw new MassPayException(ErrorCode.BATCH_TOO_LARGE, tooLarge(request.itemCount(), itemLimit.of(caller),
+                    caller));
+        }
         List<FieldError> errors = new ArrayList<>(request.envelopeErrors());
         if (request.issuerAccountNumber() == null) {
             errors.add(missing("IssuerAccountNumber"));
@@ -59,23 +63,24 @@ class EnvelopeReview {
                     "CustomerBatchId must be 1..64 characters of [A-Za-z0-9._:-]"));
         }
         String items = request.paths().collection();
-        if (request.items().isEmpty() && errors.stream().noneMatch(e -> e.field().equals(items))) {
+        if (request.itemCount() == 0 && errors.stream().noneMatch(e -> e.field().equals(items))) {
             errors.add(new FieldError(items, ErrorCode.MISSING_FIELD, items + " must hold at least one item"));
         }
         if (!errors.isEmpty()) {
             throw new MassPayException(ErrorCode.VALIDATION_FAILED, "The batch was refused", errors);
         }
-        int limit = issuers.maxItemsPerBatch(caller).orElse(IssuerDirectory.DEFAULT_MAX_ITEMS_PER_BATCH);
-        if (request.items().size() > limit) {
-            throw new MassPayException(ErrorCode.BATCH_TOO_LARGE, tooLarge(request.items().size(), limit, caller));
+        int limit = itemLimit.of(caller);
+        if (request.itemCount() > limit) {
+            throw new MassPayException(ErrorCode.BATCH_TOO_LARGE, tooLarge(request.itemCount(), limit, caller));
         }
         return source;
     }
 
     /** Says the limit and what can be done about it: split the batch, or have an operator raise the limit. */
     static String tooLarge(int items, int limit, IssuerAccountNumber issuer) {
-        String refused = "The batch has " + items + " items; this issuer's limit is " + limit + " per batch";
         int hardMax = IssuerDirectory.HARD_MAX_ITEMS_PER_BATCH;
+        String refused = "The batch has " + (items > hardMax ? "more than " + hardMax : items) + " items; this issuer's "
+                + "limit is " + limit + " per batch";
         if (limit >= hardMax) {
             return refused + ", the most any issuer may have: split it into batches of at most " + hardMax + " items";
         }
