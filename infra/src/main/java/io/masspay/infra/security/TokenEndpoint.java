@@ -1,5 +1,7 @@
 package io.masspay.infra.security;
 
+import io.masspay.infra.limits.AuthenticationThrottle;
+import io.masspay.infra.limits.RetryAfter;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
@@ -13,7 +15,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /oAuth/token}: the OAuth2 client-credentials grant (RFC 6749 section 4.4). Spring
@@ -30,10 +34,12 @@ class TokenEndpoint {
 
     private final Credentials credentials;
     private final AccessTokens tokens;
+    private final AuthenticationThrottle throttle;
 
-    TokenEndpoint(Credentials credentials, AccessTokens tokens) {
+    TokenEndpoint(Credentials credentials, AccessTokens tokens, AuthenticationThrottle throttle) {
         this.credentials = credentials;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     /** A body that is not a form reads as an empty one, and so is refused for its missing grant_type. */
@@ -42,11 +48,22 @@ class TokenEndpoint {
         HttpHeaders headers = exchange.getRequest().getHeaders();
         return exchange.getFormData().flatMap(form -> {
             requireClientCredentialsGrant(form);
-            ClientCredentials client = ClientCredentials.from(headers, form)
-                    .orElseThrow(() -> unauthorized(exchange));
+            Optional<ClientCredentials> presented = ClientCredentials.from(headers, form);
+            List<String> names = AuthenticationThrottle.names(exchange,
+                    presented.map(client -> "client:" + client.clientId()).orElse(null));
+            throttle.blocked(names).ifPresent(wait -> {
+                throw throttled(exchange, wait);
+            });
+            ClientCredentials client = presented.orElseThrow(() -> {
+                throttle.failed(names);
+                return unauthorized(exchange);
+            });
             return Mono.fromCallable(() -> credentials.issuerForClient(client.clientId(), client.secret()))
                     .subscribeOn(Schedulers.boundedElastic())
-                    .map(issuer -> issuer.orElseThrow(() -> unauthorized(exchange)))
+                    .map(issuer -> issuer.orElseThrow(() -> {
+                        throttle.failed(names);
+                        return unauthorized(exchange);
+                    }))
                     .map(issuer -> ResponseEntity.ok()
                             .cacheControl(CacheControl.noStore())
                             .header(HttpHeaders.PRAGMA, "no-cache")
@@ -66,6 +83,13 @@ class TokenEndpoint {
 
     private static MassPayException refused(ErrorCode code, String message) {
         return new MassPayException(code, message, List.of(new FieldError(GRANT_TYPE, code, message)));
+    }
+
+    /** Too many failures from this address or for this client id (API.md section 10). */
+    private static MassPayException throttled(ServerWebExchange exchange, Duration wait) {
+        exchange.getResponse().getHeaders().set(RetryAfter.HEADER, Long.toString(RetryAfter.seconds(wait)));
+        return new MassPayException(ErrorCode.RATE_LIMITED,
+                "Too many failed authentications; retry after the time in Retry-After");
     }
 
     /** One answer for an unknown id, a wrong secret and unreadable credentials: nothing to probe. */
