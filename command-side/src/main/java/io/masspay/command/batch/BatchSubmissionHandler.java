@@ -50,6 +50,7 @@ class BatchSubmissionHandler {
 
     @CommandHandler
     public SubmissionOutcome handle(SubmitBatch command) throws Exception {
+        admission.precheck(command.caller(), command.request().customerBatchId(), command.request().items().size());
         Review review = intake.review(command.caller(), command.request());
         BatchId batchId = ServerIds.newBatchId();
         Optional<SubmissionClaims.ExistingBatch> existing = claims.claimBatch(review.issuer(), review.customerBatchId(),

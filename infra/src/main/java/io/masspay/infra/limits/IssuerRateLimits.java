@@ -22,15 +22,18 @@ import java.util.Optional;
  * seconds, never waiting (a call over the limit is answered 429 at once, with the seconds until the next
  * permit). Only issuer calls count: the operator token, health, the token endpoint and rail callbacks carry
  * no issuer. Registered in the security chain after authorization, so a refused token never costs a permit.
+ * A batch submission then also needs a place among the issuer's submissions in flight ({@link SubmissionsInFlight}).
  */
 @Component
 public class IssuerRateLimits {
 
     private final RateLimiterRegistry limiters;
     private final TooManyRequests tooMany;
+    private final SubmissionsInFlight submissions;
 
-    IssuerRateLimits(RateLimitSettings settings, TooManyRequests tooMany) {
+    IssuerRateLimits(RateLimitSettings settings, TooManyRequests tooMany, SubmissionsInFlight submissions) {
         this.tooMany = tooMany;
+        this.submissions = submissions;
         this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(settings.burst())
                 .limitRefreshPeriod(settings.refillPeriod())
@@ -45,10 +48,19 @@ public class IssuerRateLimits {
                 .map(Authentication::getPrincipal)
                 .filter(Caller.class::isInstance)
                 .map(Caller.class::cast)
-                .map(caller -> Optional.of(limiters.rateLimiter(caller.issuer().value())))
+                .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(limiter -> limiter.isEmpty() || limiter.get().acquirePermission() ? chain.filter(exchange)
-                        : tooMany.write(exchange, RetryAfter.seconds(limiter.get()),
-                                "Too many calls for this issuer; retry after the time in Retry-After"));
+                .flatMap(caller -> {
+                    if (caller.isEmpty()) {
+                        return chain.filter(exchange);
+                    }
+                    RateLimiter limiter = limiters.rateLimiter(caller.get().issuer().value());
+                    if (!limiter.acquirePermission()) {
+                        return tooMany.write(exchange, RetryAfter.seconds(limiter),
+                                "Too many calls for this issuer; retry after the time in Retry-After");
+                    }
+                    return SubmissionsInFlight.isSubmission(exchange)
+                            ? submissions.filter(caller.get().issuer(), exchange, chain) : chain.filter(exchange);
+                });
     }
 }

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN,
                 "masspay.admission.max-open-items=10", "masspay.admission.retry-after=PT7S",
                 "masspay.sandbox.pending-for=PT10M",
-                "masspay.rate-limit.requests-per-second=100000", "masspay.rate-limit.burst=100000"})
+                "masspay.rate-limit.requests-per-second=100000", "masspay.rate-limit.burst=100000",
+                "masspay.admission.concurrent-submissions=100"})
 @ContextConfiguration(initializers = FreshDatabase.class)
 @AutoConfigureWebTestClient(timeout = "PT30S")
 // a fresh node and database per test: the held payouts of one would keep the other's database from going quiet
