@@ -15,7 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from provider_stub import ProviderStub  # noqa: E402
 
 BASE = "http://127.0.0.1:18080"
-ADMIN = "bench-operator-token"
+ADMIN = "bench-operator-token-at-least-32-characters"
 DB = "masspay_bench"
 PG_PORT = ["5432"]
 STATEMENTS = [False]  # pg_stat_statements is loaded (shared_preload_libraries) on the server

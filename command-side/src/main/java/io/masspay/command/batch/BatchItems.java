@@ -6,6 +6,7 @@ import io.masspay.command.batch.intake.ValidItem;
 import io.masspay.command.transfer.Transaction;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transfer.PaymentLane;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +27,13 @@ class BatchItems {
         this.transactions = transactions;
     }
 
-    void create(BatchId batchId, Review review, List<NewClaim> newClaims) throws Exception {
+    void create(BatchId batchId, Review review, List<NewClaim> newClaims, PaymentLane lane) throws Exception {
         for (NewClaim claim : newClaims) {
             ValidItem item = claim.item();
             transactions.newInstance(() -> new Transaction(new ItemSubmitted(claim.transactionId(), batchId,
                     review.issuer(), item.customerTransactionId(), item.recipientId(), item.method(), item.amount(),
                     review.source().walletId(), item.recipientWallet(), item.destination(), FIRST_ATTEMPT,
-                    item.position())));
+                    item.position(), lane)));
         }
     }
 

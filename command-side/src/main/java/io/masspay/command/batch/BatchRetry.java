@@ -1,5 +1,6 @@
 package io.masspay.command.batch;
 
+import io.masspay.command.admission.Admission;
 import io.masspay.command.batch.intake.FieldOrder;
 import io.masspay.command.batch.intake.Review;
 import io.masspay.command.batch.intake.SubmissionClaims;
@@ -14,6 +15,7 @@ import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.ServerIds;
 import io.masspay.kernel.ids.TransactionId;
+import io.masspay.kernel.transfer.PaymentLane;
 import io.masspay.kernel.transfer.ResumeItem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
@@ -40,8 +42,10 @@ class BatchRetry {
     private final SubmissionClaims claims;
     private final CommandGateway commands;
     private final BatchItems items;
+    private final Admission admission;
 
-    BatchRetry(SubmissionClaims claims, CommandGateway commands, BatchItems items) {
+    BatchRetry(SubmissionClaims claims, CommandGateway commands, BatchItems items, Admission admission) {
+        this.admission = admission;
         this.claims = claims;
         this.commands = commands;
         this.items = items;
@@ -78,6 +82,9 @@ class BatchRetry {
         if (!taken.isEmpty()) {
             throw new ConcurrentSubmission("Items of batch " + batch.batchId() + " were claimed concurrently");
         }
+        // new items count against the issuer's cap; new attempts of known ones were admitted once already
+        PaymentLane lane = added.isEmpty() ? PaymentLane.BULK
+                : admission.admit(review.issuer(), batch.batchId(), added.size());
 
         List<SubmissionOutcome.Accepted> accepted = new ArrayList<>();
         List<ItemDecision> retried = new ArrayList<>();
@@ -95,7 +102,7 @@ class BatchRetry {
         }
         commands.sendAndWait(new ResubmitBatch(batch.batchId(), review.receivedCount(),
                 added.stream().map(NewClaim::transactionId).toList(), retried, rejected));
-        items.create(batch.batchId(), review, added);
+        items.create(batch.batchId(), review, added, lane);
         added.forEach(c -> accepted.add(BatchItems.accepted(c)));
 
         accepted.sort(Comparator.comparingInt(SubmissionOutcome.Accepted::position));

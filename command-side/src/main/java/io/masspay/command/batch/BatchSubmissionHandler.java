@@ -1,5 +1,6 @@
 package io.masspay.command.batch;
 
+import io.masspay.command.admission.Admission;
 import io.masspay.command.batch.intake.BatchIntake;
 import io.masspay.command.batch.intake.Review;
 import io.masspay.command.batch.intake.SubmissionClaims;
@@ -11,6 +12,7 @@ import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.ServerIds;
+import io.masspay.kernel.transfer.PaymentLane;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,9 @@ import java.util.Set;
 
 /**
  * Accepts a submission in ONE unit of work, hence one database transaction: the review, the id
- * claims, the batch and one Transaction aggregate per new item commit together or not at all. The
- * answer is sent after that commit, so an accepted item is never lost (docs/DESIGN.md, "The cost model").
+ * claims, the admission (ADR 0014), the batch and one Transaction aggregate per new item commit together or
+ * not at all. The answer is sent after that commit, so an accepted item is never lost (docs/DESIGN.md, "The
+ * cost model").
  * A CustomerBatchId that is already taken makes the submission a retry ({@link BatchRetry}).
  */
 @Component
@@ -33,9 +36,11 @@ class BatchSubmissionHandler {
     private final BatchRetry retry;
     private final BatchItems items;
     private final Repository<Batch> batches;
+    private final Admission admission;
 
     BatchSubmissionHandler(BatchIntake intake, SubmissionClaims claims, BatchRetry retry, BatchItems items,
-                           Repository<Batch> batches) {
+                           Repository<Batch> batches, Admission admission) {
+        this.admission = admission;
         this.intake = intake;
         this.claims = claims;
         this.retry = retry;
@@ -45,6 +50,7 @@ class BatchSubmissionHandler {
 
     @CommandHandler
     public SubmissionOutcome handle(SubmitBatch command) throws Exception {
+        admission.precheck(command.caller(), command.request().customerBatchId(), command.request().items().size());
         Review review = intake.review(command.caller(), command.request());
         BatchId batchId = ServerIds.newBatchId();
         Optional<SubmissionClaims.ExistingBatch> existing = claims.claimBatch(review.issuer(), review.customerBatchId(),
@@ -58,10 +64,12 @@ class BatchSubmissionHandler {
         List<NewClaim> newClaims = review.valid().stream()
                 .map(item -> new NewClaim(item.customerTransactionId(), ServerIds.newTransactionId(), item)).toList();
         refuseIfTaken(claims.claimItems(review.issuer(), batchId, newClaims), review);
+        // after the claims: a racing identical submission waits at the claim, never holding the issuer's lock
+        PaymentLane lane = admission.admit(review.issuer(), batchId, newClaims.size());
         batches.newInstance(() -> new Batch(new BatchSubmitted(batchId, review.issuer(), review.customerBatchId(),
                 review.source().walletId(), review.source().currency(), review.receivedCount(), newClaims.size(),
                 review.rejected())));
-        items.create(batchId, review, newClaims);
+        items.create(batchId, review, newClaims, lane);
         return new SubmissionOutcome(batchId, review.customerBatchId(), review.receivedCount(),
                 newClaims.stream().map(BatchItems::accepted).toList(), review.rejected());
     }

@@ -135,7 +135,7 @@ class TransactionTest {
     private static ItemSubmitted submitted(int attemptNo) {
         return new ItemSubmitted(TX, BATCH, new IssuerAccountNumber("IAN-1"), "cust-tx-1",
                 new RecipientId("RCP-1"), SendMethod.XTR94502, Money.of("10.00", CurrencyCode.USD),
-                new WalletId("WAL-1"), new WalletId("WAL-2"), java.util.Map.of(), attemptNo, 0);
+                new WalletId("WAL-1"), new WalletId("WAL-2"), java.util.Map.of(), attemptNo, 0, null);
     }
 
     @Test
@@ -453,6 +453,6 @@ class TransactionTest {
     private static ItemSubmitted railItem(int attemptNo) {
         return new ItemSubmitted(TX, BATCH, new IssuerAccountNumber("IAN-1"), "cust-tx-1",
                 new RecipientId("RCP-1"), BANK, AMOUNT, new WalletId("WAL-1"), RECIPIENT_WALLET,
-                java.util.Map.of("bankAccountId", "ba_1"), attemptNo, 0);
+                java.util.Map.of("bankAccountId", "ba_1"), attemptNo, 0, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.masspay.infra.security;
 
+import io.masspay.infra.limits.AuthenticationThrottle;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.security.Caller;
 import org.springframework.http.HttpHeaders;
@@ -8,12 +9,17 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns {@code Authorization: Bearer <token>} into an authenticated caller: the operator token gives
@@ -32,12 +38,14 @@ class BearerTokenAuthentication implements ReactiveAuthenticationManager, Server
     private final OperatorToken operatorToken;
     private final AccessTokenAuthentication accessTokens;
     private final Credentials credentials;
+    private final AuthenticationThrottle throttle;
 
     BearerTokenAuthentication(OperatorToken operatorToken, AccessTokenAuthentication accessTokens,
-                              Credentials credentials) {
+                              Credentials credentials, AuthenticationThrottle throttle) {
         this.operatorToken = operatorToken;
         this.accessTokens = accessTokens;
         this.credentials = credentials;
+        this.throttle = throttle;
     }
 
     /** The one shape of an issuer's authentication, whichever kind of token proved it. */
@@ -53,7 +61,10 @@ class BearerTokenAuthentication implements ReactiveAuthenticationManager, Server
             return Mono.empty();
         }
         String token = header.substring(PREFIX.length()).trim();
-        return Mono.just(new PresentedToken(token));
+        // a JWT's first characters are its header, alike for every client: only API keys count by prefix
+        String credential = token.isEmpty() || AccessTokenAuthentication.looksLikeJwt(token) ? null
+                : AuthenticationThrottle.apiKeyPrefix(token);
+        return Mono.just(new PresentedToken(token, AuthenticationThrottle.names(exchange, credential)));
     }
 
     /**
@@ -62,7 +73,16 @@ class BearerTokenAuthentication implements ReactiveAuthenticationManager, Server
      */
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
-        String token = (String) authentication.getCredentials();
+        List<String> names = authentication instanceof PresentedToken presented ? presented.names : List.of();
+        Optional<Duration> wait = throttle.blocked(names);
+        if (wait.isPresent()) {
+            return Mono.error(new AuthenticationThrottled(wait.get()));
+        }
+        return check((String) authentication.getCredentials())
+                .doOnError(AuthenticationException.class, failure -> throttle.failed(names));
+    }
+
+    private Mono<Authentication> check(String token) {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Mono.error(new BadCredentialsException("Unknown token"));
         }
@@ -83,10 +103,13 @@ class BearerTokenAuthentication implements ReactiveAuthenticationManager, Server
     static final class PresentedToken extends AbstractAuthenticationToken {
 
         private final String token;
+        /** What a failure counts under ({@link AuthenticationThrottle}). */
+        private final List<String> names;
 
-        PresentedToken(String token) {
+        PresentedToken(String token, List<String> names) {
             super(AuthorityUtils.NO_AUTHORITIES);
             this.token = token;
+            this.names = names;
         }
 
         @Override

@@ -1,5 +1,8 @@
 package io.masspay.infra.security;
 
+import io.masspay.infra.limits.IssuerRateLimits;
+import io.masspay.infra.limits.RetryAfter;
+import io.masspay.infra.limits.TooManyRequests;
 import io.masspay.infra.web.ErrorWriter;
 import io.masspay.kernel.error.ErrorCode;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +34,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, BearerTokenAuthentication bearer,
-                                                  ErrorWriter errors) {
+                                                  ErrorWriter errors, IssuerRateLimits rateLimits,
+                                                  TooManyRequests tooMany) {
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
         authentication.setServerAuthenticationConverter(bearer);
         // Bearer tokens are read on the API only: /oAuth/token must answer a client that has none yet, and a
@@ -41,8 +45,11 @@ class SecurityConfiguration {
                 ServerWebExchangeMatchers.pathMatchers("/API/**", "/actuator/**"),
                 new NegatedServerWebExchangeMatcher(railCallbacks)));
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-        authentication.setAuthenticationFailureHandler((exchange, failure) -> errors.write(exchange.getExchange(),
-                401, ErrorCode.UNAUTHORIZED, "Missing, unknown or expired token", List.of()));
+        authentication.setAuthenticationFailureHandler((exchange, failure) -> failure instanceof AuthenticationThrottled throttled
+                ? tooMany.write(exchange.getExchange(), RetryAfter.seconds(throttled.retryAfter()),
+                        "Too many failed authentications; retry after the time in Retry-After")
+                : errors.write(exchange.getExchange(), 401, ErrorCode.UNAUTHORIZED, "Missing, unknown or expired token",
+                        List.of()));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -51,6 +58,8 @@ class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+                // after authorization: only an issuer's permitted calls spend its budget (API.md section 10)
+                .addFilterAfter(rateLimits::filter, SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(paths -> paths
                         .matchers(railCallbacks).permitAll()
                         .pathMatchers("/API/v4/Admin/**").hasRole(BearerTokenAuthentication.OPERATOR)

@@ -1,5 +1,7 @@
 package io.masspay.infra.security;
 
+import io.masspay.infra.limits.AuthenticationThrottle;
+import io.masspay.infra.limits.RetryAfter;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
@@ -16,7 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /oAuth/token}: the OAuth2 client-credentials grant (RFC 6749 section 4.4). Spring
@@ -33,10 +37,12 @@ class TokenEndpoint {
 
     private final Credentials credentials;
     private final AccessTokens tokens;
+    private final AuthenticationThrottle throttle;
 
-    TokenEndpoint(Credentials credentials, AccessTokens tokens) {
+    TokenEndpoint(Credentials credentials, AccessTokens tokens, AuthenticationThrottle throttle) {
         this.credentials = credentials;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     /**
@@ -54,11 +60,22 @@ class TokenEndpoint {
                 .map(body -> {
                     MultiValueMap<String, String> form = TokenForm.parse(headers.getContentType(), body);
                     requireClientCredentialsGrant(form);
-                    ClientCredentials client = ClientCredentials.from(headers, form)
-                            .orElseThrow(() -> unauthorized(exchange));
+                    Optional<ClientCredentials> presented = ClientCredentials.from(headers, form);
+                    List<String> names = AuthenticationThrottle.names(exchange,
+                            presented.map(client -> "client:" + client.clientId()).orElse(null));
+                    throttle.blocked(names).ifPresent(wait -> {
+                        throw throttled(exchange, wait);
+                    });
+                    ClientCredentials client = presented.orElseThrow(() -> {
+                        throttle.failed(names);
+                        return unauthorized(exchange);
+                    });
                     return credentials.issuerForClient(client.clientId(), client.secret())
                             .map(issuer -> new Authenticated(client, issuer))
-                            .orElseThrow(() -> unauthorized(exchange));
+                            .orElseThrow(() -> {
+                                throttle.failed(names);
+                                return unauthorized(exchange);
+                            });
                 })
                 .map(authenticated -> ResponseEntity.ok()
                         .cacheControl(CacheControl.noStore())
@@ -92,6 +109,13 @@ class TokenEndpoint {
 
     private static MassPayException refused(ErrorCode code, String message) {
         return new MassPayException(code, message, List.of(new FieldError(GRANT_TYPE, code, message)));
+    }
+
+    /** Too many failures from this address or for this client id (API.md section 10). */
+    private static MassPayException throttled(ServerWebExchange exchange, Duration wait) {
+        exchange.getResponse().getHeaders().set(RetryAfter.HEADER, Long.toString(RetryAfter.seconds(wait)));
+        return new MassPayException(ErrorCode.RATE_LIMITED,
+                "Too many failed authentications; retry after the time in Retry-After");
     }
 
     /** One answer for an unknown id, a wrong secret and unreadable credentials: nothing to probe. */

@@ -1,6 +1,8 @@
 package io.masspay.infra.web;
 
+import io.masspay.infra.limits.RetryAfter;
 import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.RateLimited;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import org.slf4j.Logger;
@@ -51,6 +53,10 @@ class ErrorResponses implements WebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         MassPayException known = find(failure, MassPayException.class);
         if (known != null) {
+            if (known instanceof RateLimited limited) {
+                exchange.getResponse().getHeaders().set(RetryAfter.HEADER,
+                        Long.toString(RetryAfter.seconds(limited.retryAfter())));
+            }
             return write(exchange, known.errorCode().httpStatus(), known.errorCode(), known.getMessage(), known.errors());
         }
         BodyTooLarge capped = find(failure, BodyTooLarge.class);

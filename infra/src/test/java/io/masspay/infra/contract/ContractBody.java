@@ -20,7 +20,8 @@ final class ContractBody {
             "VALIDATION_FAILED", "MISSING_FIELD", "INVALID_FIELD", "INVALID_AMOUNT", "INVALID_SEND_METHOD",
             "RECIPIENT_NOT_FOUND", "WALLET_NOT_FOUND", "DESTINATION_NOT_FOUND", "COUNTRY_NOT_SUPPORTED",
             "CURRENCY_MISMATCH", "DUPLICATE_IN_BATCH", "DUPLICATE_TRANSACTION", "IDEMPOTENCY_MISMATCH",
-            "ALREADY_COMPLETED", "BATCH_TOO_LARGE", "PAYLOAD_TOO_LARGE", "INSUFFICIENT_FUNDS", "SERVICE_UNAVAILABLE");
+            "ALREADY_COMPLETED", "BATCH_TOO_LARGE", "PAYLOAD_TOO_LARGE", "INSUFFICIENT_FUNDS", "SERVICE_UNAVAILABLE",
+            "RATE_LIMITED");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LEAKS = List.of("Exception", "\tat ", "at io.masspay", "at org.", "at java.",

@@ -63,6 +63,8 @@ public final class AppNode implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(
                 "masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN,
                 "masspay.payouts.initial-backoff=PT0.05S",
+                "masspay.rate-limit.requests-per-second=100000", "masspay.rate-limit.burst=100000",
+                "masspay.rate-limit.auth-failures=100000", "masspay.admission.concurrent-submissions=1000",
                 "masspay.sandbox.slow-call=PT0.2S",
                 "masspay.tokens.claim-timeout=PT5S",
                 "masspay.deadlines.heartbeat-interval=PT1S",

@@ -26,6 +26,7 @@ public final class DbFingerprint {
               (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from card t),
               (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from wallet_registry t),
               (select count(*) from batch_claim), (select count(*) from transaction_claim),
+              (select count(*) from admission_batch),
               (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from webhook_endpoint t),
               (select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) from sandbox_rail_mode t),
               (select md5(coalesce(string_agg(idempotency_key || '=' || state, ',' order by idempotency_key), ''))

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  */
 public final class MassPayApi {
 
-    public static final String OPERATOR_TOKEN = "test-operator-token";
+    public static final String OPERATOR_TOKEN = "test-operator-token-of-32-characters-or-more";
 
     private final WebTestClient http;
 

@@ -20,7 +20,10 @@ import java.lang.annotation.Target;
 @SpringBootTest(classes = MassPayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN,
                 // rails answer fast and retry fast in tests; the production defaults are in application.yml
-                "masspay.payouts.initial-backoff=PT0.05S", "masspay.sandbox.slow-call=PT0.2S"})
+                "masspay.payouts.initial-backoff=PT0.05S", "masspay.sandbox.slow-call=PT0.2S",
+                // tests call fast and fail on purpose; the limits' own tests set theirs
+                "masspay.rate-limit.requests-per-second=100000", "masspay.rate-limit.burst=100000",
+                "masspay.rate-limit.auth-failures=100000", "masspay.admission.concurrent-submissions=1000"})
 @ContextConfiguration(initializers = FreshDatabase.class)
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

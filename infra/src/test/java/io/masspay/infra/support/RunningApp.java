@@ -30,7 +30,9 @@ public final class RunningApp implements AutoCloseable {
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(), "--server.port=0",
                 "--masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN,
-                "--masspay.payouts.initial-backoff=PT0.05S", "--masspay.sandbox.slow-call=PT0.2S"));
+                "--masspay.payouts.initial-backoff=PT0.05S", "--masspay.sandbox.slow-call=PT0.2S",
+                "--masspay.rate-limit.requests-per-second=100000", "--masspay.rate-limit.burst=100000",
+                "--masspay.rate-limit.auth-failures=100000", "--masspay.admission.concurrent-submissions=1000"));
         args.addAll(List.of(extraArgs));
         return new RunningApp(new SpringApplicationBuilder(MassPayApplication.class).run(args.toArray(String[]::new)));
     }

@@ -24,6 +24,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     INSUFFICIENT_FUNDS(422),
     SERVICE_UNAVAILABLE(503),
+    /** Too many calls, too many failed authentications or too many open items; always with Retry-After. */
+    RATE_LIMITED(429),
     // Runtime codes: carried by items, history and webhooks, never by a synchronous answer.
     INSUFFICIENT_FUNDS_RUNTIME(500),
     PROVIDER_DECLINED(500),

@@ -1,0 +1,34 @@
+package io.masspay.command.payment;
+
+import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transfer.PaymentLane;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The express lane (ADR 0014): pays the items of issuers whose backlog was small when they were submitted,
+ * in its own processor, so that they never queue behind another issuer's flood in the bulk lane. It reads
+ * the same events and skips the bulk lane's items (a type check and a field, no work). Never replayed.
+ */
+@Component
+@ProcessingGroup(ExpressPayments.GROUP)
+public class ExpressPayments {
+
+    public static final String GROUP = "payments-express";
+
+    private final PaymentChunks chunks;
+
+    ExpressPayments(PaymentChunks chunks) {
+        this.chunks = chunks;
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ItemSubmitted item) {
+        if (PaymentLane.of(item) == PaymentLane.EXPRESS) {
+            chunks.add(item);
+        }
+    }
+}

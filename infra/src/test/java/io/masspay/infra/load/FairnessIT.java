@@ -1,0 +1,249 @@
+package io.masspay.infra.load;
+
+import io.masspay.infra.MassPayApplication;
+import io.masspay.infra.support.FreshDatabase;
+import io.masspay.infra.support.MassPayApi;
+import io.masspay.infra.support.MassPayApi.Issuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.masspay.infra.support.MassPayApi.batch;
+import static io.masspay.infra.support.MassPayApi.walletItem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 16, "no fairness" (ADR 0014): one issuer floods the node with concurrent 5,000-item POSTs, each client
+ * submitting again after its Retry-After whenever it is refused, for {@code masspay.fairness.duration}; meanwhile
+ * another issuer submits one-item batches, one after another, and each must be final (as its status shows)
+ * within 5 s, p99. The flooder must get 429s; afterwards every accepted item of both is final and every cent is
+ * where it should be, and the heap stayed under its maximum. CI: 24 flooding clients for 30 s with a cap of
+ * 25,000 open items; the full setting is {@code -Dmasspay.fairness.flooders=200 -Dmasspay.fairness.cap=50000
+ * -Dmasspay.fairness.duration=PT60S}. Prints the figures.
+ */
+@SpringBootTest(classes = MassPayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN,
+                // only the admission limits are under test; the flood is few calls per second
+                "masspay.rate-limit.requests-per-second=1000", "masspay.rate-limit.burst=1000"})
+@ContextConfiguration(initializers = FreshDatabase.class)
+@AutoConfigureWebTestClient(timeout = "PT120S")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class FairnessIT {
+
+    private static final int FLOODERS = Integer.getInteger("masspay.fairness.flooders", 24);
+    private static final int CAP = Integer.getInteger("masspay.fairness.cap", 25_000);
+    private static final Duration FLOOD = Duration.parse(System.getProperty("masspay.fairness.duration", "PT30S"));
+    private static final int ITEMS = 5_000;
+    private static final int RECIPIENTS = 20;
+    private static final Duration BOUND = Duration.ofSeconds(5);
+    private static final String WALLET = "XTR94502";
+    private static final BigDecimal FUNDING = new BigDecimal("1000000.00");
+    /** Of each probe, the POST alone (CPU and connections shared with the flood) as part of the whole. */
+    private static final List<Long> POST_MILLIS = Collections.synchronizedList(new ArrayList<>());
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void cap(DynamicPropertyRegistry registry) {
+        registry.add("masspay.admission.max-open-items", () -> CAP);
+    }
+
+    record Accepted(Issuer issuer, String batchId, BigDecimal total) {
+    }
+
+    @Test
+    void shouldPayAnotherIssuersOneItemBatchesWithinFiveSecondsWhileOneIssuerFloods() throws Exception {
+        MassPayApi api = new MassPayApi(http);
+        Issuer flooder = api.onboardIssuer("USD", FUNDING.toPlainString());
+        Issuer quiet = api.onboardIssuer("USD", FUNDING.toPlainString());
+        api.limits(flooder, ITEMS).expectStatus().isOk();
+        for (int r = 0; r < RECIPIENTS; r++) {
+            api.recipient(flooder, "PAT-" + r, "Individual");
+        }
+        api.recipient(quiet, "QUIET-1", "Individual");
+        List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
+        probe(api, quiet, "WARM", accepted); // a warm JVM, as in production
+
+        Map<Integer, AtomicInteger> floodAnswers = new ConcurrentHashMap<>();
+        List<Long> quietMillis = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong peakHeap = new AtomicLong();
+        AtomicBoolean flooding = new AtomicBoolean(true);
+        long started = System.nanoTime();
+        long end = started + FLOOD.toNanos();
+        ExecutorService clients = Executors.newFixedThreadPool(FLOODERS + 2);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < FLOODERS; c++) {
+            int client = c;
+            running.add(clients.submit(() -> flood(api, flooder, client, end, floodAnswers, accepted)));
+        }
+        Future<?> heap = clients.submit(() -> {
+            while (flooding.get()) {
+                peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                sleep(100);
+            }
+        });
+        Future<?> progress = clients.submit(() -> {
+            while (flooding.get()) {
+                System.out.printf("FairnessIT: %.0f s: %s%n", (System.nanoTime() - started) / 1e9, jdbc.queryForObject("""
+                        select concat('submitted ', count(*) filter (where payload_type like '%.ItemSubmitted'),
+                          ', succeeded ', count(*) filter (where payload_type like '%.ItemSucceeded'),
+                          ', open ', (select coalesce(sum(open_items), 0) from admission_batch),
+                          ', batch-status at ', (select max(length(token)) from token_entry
+                             where processor_name = 'batch-status'))
+                        from domain_event_entry""", String.class));
+                sleep(5000);
+            }
+        });
+        Future<?> probes = clients.submit(() -> {
+            for (int n = 0; flooding.get(); n++) {
+                quietMillis.add(probe(api, quiet, "Q" + n, accepted));
+                sleep(100);
+            }
+        });
+        for (Future<?> client : running) {
+            client.get(FLOOD.toSeconds() + 300, TimeUnit.SECONDS);
+        }
+        // the flooder's backlog drains while the probes go on: it is the backlog that must not delay them
+        List<Accepted> flooded = accepted.stream().filter(a -> a.issuer() == flooder).toList();
+        for (Accepted batch : flooded) {
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> isFinal(api, batch.issuer(), batch.batchId()));
+        }
+        long drained = System.nanoTime();
+        flooding.set(false);
+        probes.get(60, TimeUnit.SECONDS);
+        heap.get(10, TimeUnit.SECONDS);
+        progress.get(10, TimeUnit.SECONDS);
+        clients.shutdown();
+
+        List<Long> sorted = new ArrayList<>(quietMillis);
+        Collections.sort(sorted);
+        long p50 = percentile(sorted, 50);
+        long p99 = percentile(sorted, 99);
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        System.out.printf("FairnessIT: %d flooding clients x %d items for %s, cap %d open items: POST answers %s, "
+                        + "%d batches (%d items) accepted; quiet issuer's one-item batches: %d, final after ms p50 %d "
+                        + "p99 %d max %d; flood and backlog over after %.1f s; peak heap %d MB of %d MB%n",
+                FLOODERS, ITEMS, FLOOD, CAP, floodAnswers, flooded.size(), flooded.size() * ITEMS, sorted.size(), p50,
+                p99, sorted.get(sorted.size() - 1), (drained - started) / 1e9, peakHeap.get() >> 20, maxHeap >> 20);
+        System.out.printf("FairnessIT: probe times in order (ms): %s; of which the POST: %s%n", quietMillis,
+                POST_MILLIS);
+
+        assertThat(floodAnswers.keySet()).as("a flooder gets 202 or 429, nothing else").containsOnly(202, 429);
+        assertThat(floodAnswers.get(429)).as("the flooder is refused at its cap").isNotNull();
+        assertThat(sorted).as("probes").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(p99).as("the quiet issuer's one-item batches final within %s, p99", BOUND)
+                .isLessThanOrEqualTo(BOUND.toMillis());
+        assertThat(peakHeap.get()).isLessThan(maxHeap);
+        for (Accepted batch : accepted) {
+            assertThat(api.status(batch.issuer(), batch.batchId(), "PageSize=1").expectBody(Map.class)
+                    .returnResult().getResponseBody()).containsEntry("Status", "Completed");
+        }
+        assertMoneyExact(api, flooder, accepted);
+        assertMoneyExact(api, quiet, accepted);
+        assertThat(jdbc.queryForObject("select coalesce(sum(open_items), 0) from admission_batch", Long.class))
+                .as("nothing left open once everything is final").isZero();
+    }
+
+    private static void flood(MassPayApi api, Issuer flooder, int client, long end,
+                              Map<Integer, AtomicInteger> answers, List<Accepted> accepted) {
+        List<Map<String, Object>> items = new ArrayList<>(ITEMS);
+        BigDecimal total = BigDecimal.ZERO;
+        for (int n = 0; System.nanoTime() < end; ) {
+            if (items.isEmpty()) {
+                total = BigDecimal.ZERO;
+                for (int i = 0; i < ITEMS; i++) {
+                    String amount = "0.0" + (1 + i % 5);
+                    total = total.add(new BigDecimal(amount));
+                    items.add(walletItem("F" + client + "-" + n + "-" + i, "PAT-" + (i % RECIPIENTS), WALLET, amount));
+                }
+            }
+            EntityExchangeResult<Map> answer = api.submit(flooder, batch(flooder, "FLOOD-" + client + "-" + n, items))
+                    .expectBody(Map.class).returnResult();
+            int status = answer.getStatus().value();
+            answers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+            if (status == 202) {
+                accepted.add(new Accepted(flooder, (String) answer.getResponseBody().get("BatchId"), total));
+                items.clear();
+                n++;
+            } else if (status == 429) {
+                // the same batch again, as a client does: nothing of it was stored
+                sleep(1000 * Long.parseLong(answer.getResponseHeaders().getFirst("Retry-After")));
+            } else {
+                System.out.printf("FairnessIT: flooder refused %d %s%n", status, answer.getResponseBody());
+                return;
+            }
+        }
+    }
+
+    /** One one-item batch, from POST to a final status; returns the milliseconds it took. */
+    private static long probe(MassPayApi api, Issuer quiet, String id, List<Accepted> accepted) {
+        long start = System.nanoTime();
+        Map<?, ?> answer = api.submitAccepted(quiet, batch(quiet, id, List.of(walletItem(id, "QUIET-1", WALLET,
+                "1.00"))));
+        POST_MILLIS.add((System.nanoTime() - start) / 1_000_000);
+        String batchId = (String) answer.get("BatchId");
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> isFinal(api, quiet, batchId));
+        accepted.add(new Accepted(quiet, batchId, new BigDecimal("1.00")));
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static boolean isFinal(MassPayApi api, Issuer issuer, String batchId) {
+        var result = api.status(issuer, batchId, "PageSize=1").returnResult(Map.class);
+        return result.getStatus().value() == 200
+                && !"Processing".equals(result.getResponseBody().blockFirst().get("Status"));
+    }
+
+    /** Every accepted cent left the issuer's wallet, and its recipients' wallets hold exactly that. */
+    @SuppressWarnings("unchecked")
+    private static void assertMoneyExact(MassPayApi api, Issuer issuer, List<Accepted> accepted) {
+        BigDecimal paid = accepted.stream().filter(a -> a.issuer() == issuer).map(Accepted::total)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal wallet = new BigDecimal((String) api.issuerGet(issuer, "/API/v4/Wallets/" + issuer.walletId(),
+                Map.class).get("Balance"));
+        assertThat(wallet).as("%s's wallet", issuer.account()).isEqualByComparingTo(FUNDING.subtract(paid));
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
