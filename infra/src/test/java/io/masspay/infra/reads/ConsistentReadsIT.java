@@ -216,18 +216,22 @@ class ConsistentReadsIT {
         Issuer issuer = api.onboardIssuer("USD", "1000.00");
         api.recipient(issuer, "PAT-1", "Individual");
         List<String> wrong = new ArrayList<>();
+        took.clear();
         for (int i = 0; i < TIMES; i++) {
             String customerBatchId = "CB-" + i;
             String batchId = (String) api.submitAccepted(issuer, batch(issuer, customerBatchId,
                     List.of(walletItem("T-" + i, "PAT-1", "XTR94502", "1.00")))).get("BatchId");
+            long asked = System.nanoTime();
             var answer = reads.get(issuer, "/API/v4/Fund/BatchTransfer?CustomerBatchId=" + customerBatchId)
                     .returnResult(Map.class);
+            took.add(System.nanoTime() - asked);
             Map<?, ?> body = answer.getResponseBody().blockFirst();
             if (answer.getStatus().value() != 200 || !batchId.equals(body.get("BatchId"))
                     || !Integer.valueOf(1).equals(body.get("AcceptedCount"))) {
                 wrong.add(customerBatchId + ": " + answer.getStatus() + " " + body);
             }
         }
+        report("by CustomerBatchId right after the 202", took);
         assertThat(wrong).as("reads by CustomerBatchId right after the 202").isEmpty();
     }
 
@@ -235,6 +239,7 @@ class ConsistentReadsIT {
     void shouldShowAWalletAndItsBalanceRightAfterItIsCreatedAndFunded() {
         Issuer issuer = api.onboardIssuer("USD", "1.00");
         List<String> wrong = new ArrayList<>();
+        took.clear();
         for (int i = 0; i < TIMES; i++) {
             String wallet = (String) api.admin("/API/v4/Admin/Issuers/" + issuer.account() + "/Wallets",
                     Map.of("Currency", "USD"), HttpStatus.CREATED).get("WalletId");
@@ -243,11 +248,24 @@ class ConsistentReadsIT {
                     + "/Fund", Map.of("Amount", (i + 1) + ".25", "Reference", "r" + i), HttpStatus.OK).get("Balance");
             check(wrong, issuer, wallet, balance, "after fund");
         }
+        report("wallet right after create/fund", took);
         assertThat(wrong).as("wallet reads right after their 2xx").isEmpty();
     }
 
+    private final List<Long> took = new ArrayList<>();
+
+    /** The figures for README/ADR 0017: how long a read right after a 2xx took, median and 95th percentile. */
+    private static void report(String what, List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        System.out.printf("read-your-writes %s: %d reads, median %.1f ms, p95 %.1f ms, max %.1f ms%n", what,
+                sorted.size(), sorted.get(sorted.size() / 2) / 1e6, sorted.get(sorted.size() * 95 / 100) / 1e6,
+                sorted.get(sorted.size() - 1) / 1e6);
+    }
+
     private void check(List<String> wrong, Issuer issuer, String wallet, String balance, String when) {
+        long asked = System.nanoTime();
         var answer = reads.get(issuer, "/API/v4/Wallets/" + wallet).returnResult(Map.class);
+        took.add(System.nanoTime() - asked);
         Map<?, ?> body = answer.getResponseBody().blockFirst();
         if (answer.getStatus().value() != 200 || !balance.equals(body.get("Balance"))) {
             wrong.add(wallet + " " + when + ": " + answer.getStatus() + " " + body + ", expected " + balance);
