@@ -230,6 +230,40 @@ def measure_overhead(key, batch_id):
                     statements_per_get=per_get[4], idle_statements_per_s=idle[4])
 
 
+def idle_latency(ian, wallet, key, recipients, times=20):
+    """Read-your-writes on an idle system (README "Read your writes"): how long after its 2xx a one-item
+    batch is found by CustomerBatchId, and a funded issuer wallet shows its new balance. Each read is made
+    once, right after the 2xx; it waits, inside the service, until the read models show the write.
+    Also the idle load: write transactions per second with nothing to do (pg_stat_database)."""
+    by_customer_id, wallet_ms, wrong = [], [], 0
+    for i in range(times):
+        time.sleep(0.3)  # idle again: nothing in flight from the previous round
+        cbi = f"IDLE-{uuid.uuid4().hex[:10]}"
+        body = json.dumps({"IssuerAccountNumber": ian, "SourceWalletId": wallet, "CustomerBatchId": cbi, "Items": [
+            {"CustomerTransactionId": f"I{uuid.uuid4().hex[:12]}", "RecipientId": recipients[0],
+             "SendMethodId": "XTR94502", "Amount": "1.00", "Destination": {}}]}).encode()
+        code, _ = http("POST", "/API/v4/Fund/BatchTransfer", key, raw=body)
+        t0 = time.perf_counter()
+        got, found = http("GET", f"/API/v4/Fund/BatchTransfer?CustomerBatchId={cbi}&PageSize=1", key)
+        by_customer_id.append((time.perf_counter() - t0) * 1000)
+        wrong += got != 200 or code != 202
+        time.sleep(0.3)
+        code, funded = http("POST", f"/API/v4/Admin/Issuers/{ian}/Wallets/{wallet}/Fund", ADMIN,
+                            {"Amount": "1.00", "Reference": f"idle {i}"})
+        t0 = time.perf_counter()
+        got, shown = http("GET", f"/API/v4/Wallets/{wallet}", key)
+        wallet_ms.append((time.perf_counter() - t0) * 1000)
+        wrong += got != 200 or shown.get("Balance") != funded.get("Balance")
+    time.sleep(2)
+    before = db_counters()
+    t0 = time.perf_counter()
+    time.sleep(10)
+    idle = (db_counters()[0] - before[0]) / (time.perf_counter() - t0)
+    return {"customer_batch_id_read_ms": {"p50": round(pct(by_customer_id, 50), 1), "p95": round(pct(by_customer_id, 95), 1)},
+            "funded_wallet_read_ms": {"p50": round(pct(wallet_ms, 50), 1), "p95": round(pct(wallet_ms, 95), 1)},
+            "reads_wrong": wrong, "idle_xacts_per_s": round(idle, 1)}
+
+
 def iso_epoch(text):
     from datetime import datetime
     text = text.replace("Z", "+00:00")
@@ -291,8 +325,8 @@ def main():
     ap.add_argument("--out", default="bench/results/latest.json")
     ap.add_argument("--pg-port", default="5432", help="PostgreSQL on 127.0.0.1 (a private one keeps other users out)")
     ap.add_argument("--jfr", action="store_true", help="record a JFR profile of the app to bench/results/app.jfr")
-    ap.add_argument("--only", default="post_1000,wallet_5000,mixed_5000,rails_sandbox_5000,rails_http_5000",
-                    help="which batch scenarios to run")
+    ap.add_argument("--only", default="idle,post_1000,wallet_5000,mixed_5000,rails_sandbox_5000,rails_http_5000",
+                    help="which scenarios to run (idle: read-your-writes latency and idle load)")
     ap.add_argument("--rail-latency-ms", type=int, default=250, help="latency of the sandbox and of the stub provider")
     args = ap.parse_args()
     out_dir = os.path.dirname(args.out) or "."
@@ -311,6 +345,8 @@ def main():
         warm = run_batch(proc, ian, wallet, key, recipients, 200, "mixed")  # warm-up
         measure_overhead(key, warm["batch_id"])
         results["overhead"] = dict(OVERHEAD)
+        if "idle" in args.only.split(","):
+            results["idle"] = idle_latency(ian, wallet, key, recipients)
         big = None
         for name, n, kind in scenarios:
             runs = [run_batch(proc, ian, wallet, key, recipients, n, kind) for _ in range(args.runs)]
@@ -409,6 +445,12 @@ def report(results):
     print(f"{'raw PG 5,000-row JDBC batch ms':<34}{base_ms:>10}{base['ms']['min']:>10}{base['ms']['max']:>10}")
     print(f"{'raw PG rows/s':<34}{base_rate:>10}{base['rows_per_s']['min']:>10}{base['rows_per_s']['max']:>10}"
           f"   ({base['payload_bytes']} B payload, {base['metadata_bytes']} B metadata a row)")
+    if "idle" in results:
+        i = results["idle"]
+        print(f"idle: read by CustomerBatchId right after its 202 p50 {i['customer_batch_id_read_ms']['p50']} ms, "
+              f"p95 {i['customer_batch_id_read_ms']['p95']} ms; funded wallet right after its 200 p50 "
+              f"{i['funded_wallet_read_ms']['p50']} ms, p95 {i['funded_wallet_read_ms']['p95']} ms; "
+              f"{i['reads_wrong']} wrong; idle load {i['idle_xacts_per_s']} transactions/s")
     if "get_status_ms" in results:
         g = results["get_status_ms"]
         print(f"GET status page of 100 on a 5,000-item batch: p50 {g['p50']} ms, p99 {g['p99']} ms")

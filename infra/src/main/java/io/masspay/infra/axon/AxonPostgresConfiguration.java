@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -97,6 +98,16 @@ public class AxonPostgresConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .build();
+    }
+
+    /**
+     * The source of the read models' processors ({@code source: readModelEvents} in application.yml): woken by
+     * PostgreSQL notifications instead of polling, so a read that waits for them waits milliseconds (ADR 0017).
+     */
+    @Bean
+    public NotifiedEventSource readModelEvents(EventStorageEngine storage, EventStore eventStore,
+                                               EventNotifications notifications) {
+        return new NotifiedEventSource(storage, eventStore, notifications);
     }
 
     /**

@@ -13,10 +13,10 @@ import java.util.Set;
  * again; an allow-list cannot pick one up by accident the way a "everything but" rule could when a new
  * processor is added. {@link #ACTING} is checked as well, as a second line.
  */
-final class ReadModels {
+public final class ReadModels {
 
     /** Batch status, ledger, and item history + audit index + daily totals (one processor, ADR 0011). */
-    static final List<String> GROUPS = List.of(BatchStatusProjection.GROUP, LedgerProjection.GROUP,
+    public static final List<String> GROUPS = List.of(BatchStatusProjection.GROUP, LedgerProjection.GROUP,
             TransactionViews.GROUP);
 
     /**

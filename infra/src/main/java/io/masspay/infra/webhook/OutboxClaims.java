@@ -1,5 +1,6 @@
 package io.masspay.infra.webhook;
 
+import io.masspay.infra.projections.ReadModelPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
@@ -19,17 +20,25 @@ import java.util.List;
 @Repository
 class OutboxClaims {
 
+    /**
+     * Due, and already shown by every read (API.md section 10): a row whose event the read models have not
+     * all passed yet waits, so an issuer that reads on a webhook finds what it announces.
+     */
     private static final String DUE = """
-            status in ('Pending', 'Failing') and next_attempt_at <= now() and (lease_until is null or lease_until < now())""";
+            status in ('Pending', 'Failing') and next_attempt_at <= now() and (lease_until is null or lease_until < now())
+            and (source_position is null or source_position <= ?)""";
 
     private final JdbcTemplate jdbc;
+    private final ReadModelPositions reads;
 
-    OutboxClaims(JdbcTemplate jdbc) {
+    OutboxClaims(JdbcTemplate jdbc, ReadModelPositions reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     List<String> issuersWithDueDeliveries() {
-        return jdbc.queryForList("select distinct issuer_account_number from webhook_outbox where " + DUE, String.class);
+        return jdbc.queryForList("select distinct issuer_account_number from webhook_outbox where " + DUE, String.class,
+                Long.MAX_VALUE);
     }
 
     /** Up to {@code limit} due rows of {@code issuer}, oldest first. */
@@ -44,7 +53,7 @@ class OutboxClaims {
                         returning o.event_id, o.seq, o.body, o.consecutive_failures, e.url, e.secret""".formatted(DUE),
                         (rs, i) -> new ClaimedDelivery(rs.getString(1), rs.getLong(2), issuer, rs.getBytes(3),
                                 rs.getInt(4), rs.getString(5), rs.getString(6)),
-                        issuer, limit, lease.toMillis()).stream()
+                        issuer, reads.consistentThrough(), limit, lease.toMillis()).stream()
                 .sorted(Comparator.comparingLong(ClaimedDelivery::seq)).toList();
     }
 

@@ -1,6 +1,8 @@
 package io.masspay.query.webhook;
 
 import io.masspay.query.webhook.OutboxEvent.ItemFinished;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -9,9 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -35,7 +39,7 @@ class OutboxWriter {
     }
 
     private record Pending(Map<String, WebhookFacts.Batch> batches, Map<String, WebhookFacts.Item> items,
-                           List<OutboxEvent> events) {
+                           List<OutboxEvent> events, Map<String, Long> positions) {
     }
 
     void batch(WebhookFacts.Batch batch) {
@@ -48,12 +52,28 @@ class OutboxWriter {
 
     void event(OutboxEvent event) {
         pending().events().add(event);
+        pending().positions().put(event.sourceEventId(), sourcePosition());
+    }
+
+    /**
+     * Where the event being handled stands in the store, as its tracking token says: at or after its own
+     * global index (an event committed late into a gap carries the highest index seen before it). The delivery
+     * worker sends the webhook only once every read model has passed it (API.md section 10).
+     */
+    private static Long sourcePosition() {
+        if (CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> tracked
+                && tracked.trackingToken() != null) {
+            OptionalLong position = WrappedToken.unwrapUpperBound(tracked.trackingToken()).position();
+            return position.isPresent() ? position.getAsLong() : null;
+        }
+        return null;
     }
 
     private Pending pending() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(PENDING, key -> {
-            Pending pending = new Pending(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>());
+            Pending pending = new Pending(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(),
+                    new HashMap<>());
             root.onPrepareCommit(unit -> flush(pending));
             return pending;
         });
@@ -83,13 +103,14 @@ class OutboxWriter {
             WebhookFacts.Batch batch = batches.get(event.batchId());
             String eventId = WebhookEventIds.of(event.sourceEventId());
             rows.add(new Object[]{eventId, batch.issuer(), event.type(),
-                    WebhookBodies.render(eventId, event, batch, item)});
+                    WebhookBodies.render(eventId, event, batch, item), pending.positions().get(event.sourceEventId())});
         }
         if (rows.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("""
-                insert into webhook_outbox (event_id, issuer_account_number, event_type, body) values (?, ?, ?, ?)
+                insert into webhook_outbox (event_id, issuer_account_number, event_type, body, source_position)
+                values (?, ?, ?, ?, ?)
                 on conflict (event_id) do nothing""", rows);
     }
 
