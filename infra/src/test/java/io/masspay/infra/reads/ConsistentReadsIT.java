@@ -111,7 +111,7 @@ class ConsistentReadsIT {
         http.put().uri("/API/v4/Admin/Issuers/" + issuer.account() + "/Webhook")
                 .headers(h -> h.setBearerAuth(MassPayApi.OPERATOR_TOKEN)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("Url", "http://127.0.0.1:" + hooks.getAddress().getPort() + "/hooks/"
-                        + issuer.account(), "Secret", "s3cret-s3cret-s3cret"))
+                        + issuer.account(), "Secret", "s3cret-s3cret-s3cret-s3cret-s3cret-1"))
                 .exchange().expectStatus().isOk();
         return issuer;
     }
