@@ -37,6 +37,7 @@ public class EventNotifications implements SmartLifecycle {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile boolean listening;
+    private boolean lost;
     private volatile Connection connection;
     private Thread thread;
 
@@ -59,6 +60,10 @@ public class EventNotifications implements SmartLifecycle {
                 connection = listen;
                 statement.execute("LISTEN " + CHANNEL);
                 listening = true;
+                if (lost) {
+                    log.info("Listening for new events again");
+                    lost = false;
+                }
                 // anything committed while we were not listening is picked up now
                 wake();
                 PGConnection pg = listen.unwrap(PGConnection.class);
@@ -71,8 +76,12 @@ public class EventNotifications implements SmartLifecycle {
             } catch (SQLException | RuntimeException e) {
                 listening = false;
                 if (running) {
-                    log.warn("Not listening for new events ({}); processors are woken every {} until it is back",
-                            e.toString(), FALLBACK);
+                    // said once per outage: the database's own outage is reported elsewhere (health, 503s)
+                    if (!lost) {
+                        log.warn("Not listening for new events ({}); processors are woken every {} until it is back",
+                                e.toString(), FALLBACK);
+                        lost = true;
+                    }
                     fallBack(Duration.ofSeconds(2));
                 }
             } finally {

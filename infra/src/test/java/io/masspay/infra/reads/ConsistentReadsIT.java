@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,8 +51,10 @@ import static org.awaitility.Awaitility.await;
  * that made them, every time. Nothing here waits for a read model: each read is made once and must be right.
  */
 @MassPayIntegrationTest
-@TestPropertySource(properties = {"masspay.webhooks.poll-interval=PT0.05S", "masspay.sandbox.pending-for=PT0.3S",
-        "masspay.sandbox.returned-after=PT0.6S"})
+@TestPropertySource(properties = {"masspay.webhooks.poll-interval=PT0.05S", "masspay.sandbox.pending-for=PT1S",
+        "masspay.sandbox.returned-after=PT3S",
+        // the outbox as quick as the read models: only the delivery's wait for them keeps webhooks behind the reads
+        "axon.eventhandling.processors.webhook-outbox.source=readModelEvents"})
 class ConsistentReadsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -64,6 +67,41 @@ class ConsistentReadsIT {
     static final Map<String, List<String>> hookFindings = new ConcurrentHashMap<>();
     static final Map<String, Issuer> issuersByAccount = new ConcurrentHashMap<>();
     static volatile WebTestClient hookClient;
+    static volatile JdbcTemplate hookJdbc;
+    /** Item webhooks whose event a read model's table did not show yet when the webhook arrived. */
+    static final List<String> itemHookFindings = new CopyOnWriteArrayList<>();
+    static final java.util.concurrent.atomic.AtomicInteger itemHooksChecked = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /**
+     * What an item webhook announces, checked in the tables of the history, daily totals and status read
+     * models the moment it arrives: the attempt's row final with that outcome (or, for a paid item, already
+     * returned since). Null when they all show it.
+     */
+    static String tablesBehind(Map<String, Object> item) {
+        String tx = (String) item.get("TransactionId");
+        int attempt = ((Number) item.get("AttemptNo")).intValue();
+        String outcome = item.get("Status") + "/" + item.get("ErrorCode");
+        boolean mayBeReturned = "Success".equals(item.get("Status"))
+                && ((String) item.get("CustomerTransactionId")).startsWith("RETURNED-");
+        List<String> history = hookJdbc.queryForList("""
+                select status || '/' || coalesce(error_code, 'null') from item_history_attempt
+                where transaction_id = ? and attempt_no = ? and finished_at is not null""", String.class, tx, attempt);
+        List<String> totals = hookJdbc.queryForList("""
+                select status || '/' || attempt_no from daily_totals_item where transaction_id = ?
+                and outcome_date is not null""", String.class, tx);
+        List<String> status = hookJdbc.queryForList("""
+                select status || '/' || attempt_no from batch_item_view where transaction_id = ?""", String.class, tx);
+        boolean historyShows = history.contains(outcome) || mayBeReturned && history.contains("RetainedInWallet/PAYOUT_RETURNED");
+        boolean totalsShow = totals.stream().anyMatch(t -> t.equals(item.get("Status") + "/" + attempt)
+                || mayBeReturned && t.equals("RetainedInWallet/" + attempt) || Integer.parseInt(t.split("/")[1]) > attempt);
+        boolean statusShows = status.stream().anyMatch(t -> t.equals(item.get("Status") + "/" + attempt)
+                || mayBeReturned && t.equals("RetainedInWallet/" + attempt) || Integer.parseInt(t.split("/")[1]) > attempt);
+        return historyShows && totalsShow && statusShows ? null : "webhook " + item + " arrived while history "
+                + history + ", daily totals " + totals + ", status " + status;
+    }
 
     @Autowired
     WebTestClient http;
@@ -80,6 +118,16 @@ class ConsistentReadsIT {
             String account = exchange.getRequestURI().getPath().substring("/hooks/".length());
             @SuppressWarnings("unchecked")
             Map<String, Object> event = JSON.readValue(body, Map.class);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> item = (Map<String, Object>) event.get("Item");
+            if (item != null) {
+                // straight from the read models' tables, not through the API (whose reads would wait for them)
+                String found = tablesBehind(item);
+                if (found != null) {
+                    itemHookFindings.add(found);
+                }
+                itemHooksChecked.incrementAndGet();
+            }
             if ("Batch.Completed".equals(event.get("EventType"))) {
                 // as a finance team's hook does: fetch the report and the audit trail now, before answering
                 String batchId = (String) event.get("BatchId");
@@ -103,6 +151,7 @@ class ConsistentReadsIT {
         api = new MassPayApi(http);
         reads = new ReadsApi(http);
         hookClient = http;
+        hookJdbc = jdbc;
     }
 
     private Issuer subscribedIssuer(String funding) {
@@ -158,6 +207,8 @@ class ConsistentReadsIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> hookFindings.containsKey(batchId));
         assertThat(hookFindings.get(batchId)).as("what the Batch.Completed hook found in the reads").isEmpty();
+        assertThat(itemHooksChecked.get()).as("item webhooks received").isGreaterThanOrEqualTo(items.size() + again.size());
+        assertThat(itemHookFindings).as("item webhooks ahead of the read models").isEmpty();
     }
 
     /**
