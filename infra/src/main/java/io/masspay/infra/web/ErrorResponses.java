@@ -47,7 +47,7 @@ class ErrorResponses implements WebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         MassPayException known = find(failure, MassPayException.class);
         if (known != null) {
-            return write(exchange, known.errorCode().httpStatus(), known.errorCode(), known.getMessage(), known.errors());
+            return write(exchange, known.httpStatus(), known.errorCode(), known.getMessage(), known.errors());
         }
         if (find(failure, DataBufferLimitException.class) != null) {
             return write(exchange, 413, ErrorCode.PAYLOAD_TOO_LARGE, "The body is larger than 10 MiB", List.of());
