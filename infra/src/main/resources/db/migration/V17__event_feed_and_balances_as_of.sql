@@ -40,3 +40,11 @@ create table event_feed_position (
 -- the feed is complete from the first event too (its three other read models are idempotent, ADR 0011).
 delete from token_entry where processor_name = 'transaction-views';
 
+-- Balances as of an instant (ADR 0018): a wallet's is the sum of its credits minus its debits up to then,
+-- the ledger's the sum of every posting up to then. The amount in the index makes each an index-only range
+-- scan; the (from_id, occurred_at) and (to_id, occurred_at) indexes they replace served the same lookups.
+create index ledger_posting_from_at on ledger_posting (from_id, occurred_at) include (amount_minor);
+create index ledger_posting_to_at on ledger_posting (to_id, occurred_at) include (amount_minor);
+drop index ledger_posting_from;
+drop index ledger_posting_to;
+create index ledger_posting_at on ledger_posting (occurred_at) include (currency, amount_minor, from_type, to_type);
