@@ -59,7 +59,7 @@ class AuditEvents {
                 (rs, n) -> event(rs), id, afterGlobalIndex, size);
     }
 
-    private static AuditEvent event(ResultSet rs) throws SQLException {
+    static AuditEvent event(ResultSet rs) throws SQLException {
         String payloadType = rs.getString("payload_type");
         return new AuditEvent(rs.getLong("global_index"), payloadType.substring(payloadType.lastIndexOf('.') + 1),
                 rs.getString("payload_revision"), iso(Instant.parse(rs.getString("time_stamp"))), rs.getString("type"),

@@ -1,31 +1,32 @@
 package io.masspay.query.ledger;
 
 import io.masspay.kernel.money.CurrencyCode;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.EnumMap;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+
+import static io.masspay.query.support.BlockingReads.read;
 
 /**
  * {@code GET /API/v4/Admin/Ledger/Balances} (API.md section 9): the ledger per currency by kind of
- * account. {@code InTransit} (items debited from the issuer, not yet credited to the recipient) is an
- * addition of ours; {@code Total} is always zero.
+ * account; with {@code AsOf}, as it stood at that instant (section 11). {@code InTransit} (items debited
+ * from the issuer, not yet credited to the recipient) is an addition of ours; {@code Total} is always zero.
  */
 @RestController
 class LedgerBalancesController {
 
-    private final JdbcTemplate jdbc;
+    private final BalanceQueries balances;
 
-    LedgerBalancesController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    LedgerBalancesController(BalanceQueries balances) {
+        this.balances = balances;
     }
 
     record Balances(List<CurrencyBalances> currencies) {
@@ -36,16 +37,11 @@ class LedgerBalancesController {
     }
 
     @GetMapping("/API/v4/Admin/Ledger/Balances")
-    Mono<Balances> balances() {
-        return Mono.fromCallable(() -> {
-            // sums of many accounts can pass what a long holds; BigDecimal keeps them exact
-            Map<CurrencyCode, Map<AccountType, BigInteger>> sums = new TreeMap<>();
-            jdbc.query("select currency, account_type, sum(balance_minor) from ledger_account group by 1, 2", rs -> {
-                sums.computeIfAbsent(CurrencyCode.valueOf(rs.getString(1)), c -> new EnumMap<>(AccountType.class))
-                        .put(AccountType.valueOf(rs.getString(2)), rs.getBigDecimal(3).toBigIntegerExact());
-            });
-            return new Balances(sums.entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList());
-        }).subscribeOn(Schedulers.boundedElastic());
+    Mono<Balances> balances(@RequestParam(name = "AsOf", required = false) String asOf) {
+        Instant at = asOf == null ? null : AsOf.parse(asOf, Clock.systemUTC());
+        return read(() -> at == null ? balances.ledgerNow() : balances.ledgerAsOf(at))
+                .map(sums -> new Balances(sums.byCurrency().entrySet().stream()
+                        .map(e -> row(e.getKey(), e.getValue())).toList()));
     }
 
     private static CurrencyBalances row(CurrencyCode currency, Map<AccountType, BigInteger> sums) {

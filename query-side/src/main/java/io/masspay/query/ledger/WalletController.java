@@ -17,6 +17,8 @@ import reactor.core.scheduler.Schedulers;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,9 +31,11 @@ import java.util.List;
 class WalletController {
 
     private final JdbcTemplate jdbc;
+    private final BalanceQueries balances;
 
-    WalletController(JdbcTemplate jdbc) {
+    WalletController(JdbcTemplate jdbc, BalanceQueries balances) {
         this.jdbc = jdbc;
+        this.balances = balances;
     }
 
     record WalletView(String walletId, String ownerId, String currency, String balance) {
@@ -50,8 +54,17 @@ class WalletController {
                  String direction, String counterparty, String at) {
     }
 
+    /** With {@code AsOf}, the balance at that instant from the ledger postings (API.md section 11, ADR 0018). */
     @GetMapping("/API/v4/Wallets/{walletId}")
-    Mono<WalletView> wallet(Caller caller, @PathVariable String walletId) {
+    Mono<WalletView> wallet(Caller caller, @PathVariable String walletId,
+                            @RequestParam(name = "AsOf", required = false) String asOf) {
+        if (asOf != null) {
+            Instant at = AsOf.parse(asOf, Clock.systemUTC());
+            return Mono.fromCallable(() -> balances.walletAsOf(caller.issuer(), walletId, at)
+                            .map(w -> new WalletView(w.walletId(), w.ownerId(), w.currency().name(), w.balance()))
+                            .orElseThrow(() -> notFound(walletId)))
+                    .subscribeOn(Schedulers.boundedElastic());
+        }
         return Mono.fromCallable(() -> find(caller, walletId)).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -21,6 +21,16 @@ public class MassPayException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /**
+     * A query parameter that cannot be read (a malformed cursor, a limit or a time out of range): 422
+     * {@code VALIDATION_FAILED} with one {@code INVALID_FIELD} entry naming the parameter, as every read
+     * answers a bad {@code Page} or {@code PageSize}.
+     */
+    public static MassPayException badQueryParameter(String parameter, String message) {
+        return new MassPayException(ErrorCode.VALIDATION_FAILED, "Invalid query parameter " + parameter,
+                List.of(new FieldError(parameter, ErrorCode.INVALID_FIELD, message)));
+    }
+
     public ErrorCode errorCode() {
         return errorCode;
     }
