@@ -5,11 +5,14 @@ import io.masspay.command.batch.intake.SubmissionClaims.NewClaim;
 import io.masspay.command.batch.intake.ValidItem;
 import io.masspay.command.transfer.Transaction;
 import io.masspay.kernel.ids.BatchId;
+import io.masspay.kernel.transfer.ExpressItems;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.kernel.transfer.PaymentLane;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,18 +25,29 @@ class BatchItems {
     static final int FIRST_ATTEMPT = 1;
 
     private final Repository<Transaction> transactions;
+    private final EventGateway events;
 
-    BatchItems(Repository<Transaction> transactions) {
+    BatchItems(Repository<Transaction> transactions, EventGateway events) {
         this.transactions = transactions;
+        this.events = events;
     }
 
     void create(BatchId batchId, Review review, List<NewClaim> newClaims, PaymentLane lane) throws Exception {
+        List<ItemSubmitted> express = new ArrayList<>();
         for (NewClaim claim : newClaims) {
             ValidItem item = claim.item();
-            transactions.newInstance(() -> new Transaction(new ItemSubmitted(claim.transactionId(), batchId,
+            ItemSubmitted submitted = new ItemSubmitted(claim.transactionId(), batchId,
                     review.issuer(), item.customerTransactionId(), item.recipientId(), item.method(), item.amount(),
                     review.source().walletId(), item.recipientWallet(), item.destination(), FIRST_ATTEMPT,
-                    item.position(), lane)));
+                    item.position(), lane);
+            transactions.newInstance(() -> new Transaction(submitted));
+            if (lane == PaymentLane.EXPRESS) {
+                express.add(submitted);
+            }
+        }
+        if (!express.isEmpty()) {
+            // after the Transactions: stored after their ItemSubmitted events, in the same transaction
+            events.publish(new ExpressItems(review.source().walletId(), express));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.masspay.command.payment;
 
-import io.masspay.kernel.transfer.ItemSubmitted;
-import io.masspay.kernel.transfer.PaymentLane;
+import io.masspay.kernel.transfer.ExpressItems;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The express lane (ADR 0014): pays the items of issuers whose backlog was small when they were submitted,
- * in its own processor, so that they never queue behind another issuer's flood in the bulk lane. It reads
- * the same events and skips the bulk lane's items (a type check and a field, no work). Never replayed.
+ * in its own processor, so that they never queue behind another issuer's flood in the bulk lane. It handles
+ * only {@link ExpressItems}, one per express submission: the bulk lane's items never reach its work packages.
+ * Never replayed.
  */
 @Component
 @ProcessingGroup(ExpressPayments.GROUP)
@@ -26,9 +26,7 @@ public class ExpressPayments {
 
     @EventHandler
     @DisallowReplay
-    void on(ItemSubmitted item) {
-        if (PaymentLane.of(item) == PaymentLane.EXPRESS) {
-            chunks.add(item);
-        }
+    void on(ExpressItems express) {
+        express.items().forEach(chunks::add);
     }
 }

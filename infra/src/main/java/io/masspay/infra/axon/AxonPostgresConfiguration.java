@@ -79,6 +79,8 @@ public class AxonPostgresConfiguration {
                 .build();
     }
 
+    static final int MAX_GAP_OFFSET = 1_000_000;
+
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -97,6 +99,12 @@ public class AxonPostgresConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
+                // A 5,000-item submission reserves its 5,001 global indexes when it inserts and commits a moment
+                // later; meanwhile other transactions commit events above them. Axon forgets a gap more than
+                // maxGapOffset positions behind the newest event (default 10,000), and every processor would
+                // then skip that submission's events for good. Under a flood, 10,000 is a few seconds of
+                // appends; a million keeps such gaps until they fill (or until the 60 s gap timeout). ADR 0014.
+                .maxGapOffset(MAX_GAP_OFFSET)
                 .build();
     }
 

@@ -20,11 +20,11 @@ public final class ReadModels {
             TransactionViews.GROUP);
 
     /**
-     * Processors with side effects: payments, batch bookkeeping, payout sagas, the wallet registry, the rail
+     * Processors with side effects: payments (both lanes), the admission counts (deltas), batch bookkeeping, payout sagas, the wallet registry, the rail
      * dispatch table, webhooks.
      */
-    static final Set<String> ACTING = Set.of("payments", "batch-progress", "PayoutSagaProcessor", "wallet-registry",
-            "rail-payouts", "webhook-outbox");
+    static final Set<String> ACTING = Set.of("payments", "payments-express", "admission", "batch-progress",
+            "PayoutSagaProcessor", "wallet-registry", "rail-payouts", "webhook-outbox");
 
     static {
         for (String group : GROUPS) {

@@ -2,9 +2,9 @@ package io.masspay.infra.web;
 
 import io.masspay.infra.limits.RetryAfter;
 import io.masspay.kernel.error.ErrorCode;
-import io.masspay.kernel.error.RateLimited;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.error.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
