@@ -79,8 +79,11 @@ public class ReadBarrier implements SmartLifecycle {
             Waiter waiter = new Waiter(System.nanoTime(), Sinks.empty());
             arrived.add(waiter);
             LockSupport.unpark(thread);
-            // the barrier's own thread completes it: the read itself goes on elsewhere
-            return waiter.done().asMono().publishOn(Schedulers.parallel());
+            // the barrier's own thread completes it: the read itself goes on elsewhere. Should that thread be
+            // gone (an Error it could not survive), the read still waits no longer than the bound, plus a second
+            return waiter.done().asMono()
+                    .timeout(Duration.ofNanos(maxWaitNanos).plusSeconds(1), Mono.empty())
+                    .publishOn(Schedulers.parallel());
         });
     }
 
