@@ -33,7 +33,7 @@ import java.util.function.Function;
  * commits: one debit command per issuer wallet, one credit command per recipient wallet, one payout request
  * per recipient wallet for rail items (a PayoutSaga takes each from there), then one step per wallet item.
  * The commands join the processor's transaction, so the money, the item outcomes and the processor's token
- * commit together (DESIGN.md, step 2). Two processors use it, one per lane ({@link WalletFirstPayments},
+ * commit together (docs/DESIGN.md, "Wallet first"). Two processors use it, one per lane ({@link WalletFirstPayments},
  * {@link ExpressPayments}, ADR 0014); each unit of work is one processor's.
  */
 @Component
