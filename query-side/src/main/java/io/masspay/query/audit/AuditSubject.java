@@ -53,22 +53,10 @@ record AuditSubject(String batchId, String transactionId) {
         }
 
         Optional<AuditSubject> subject(Object event) {
-            String batchId = value(batch, event);
-            String transactionId = value(transaction, event);
+            String batchId = RecordIds.value(batch, event);
+            String transactionId = RecordIds.value(transaction, event);
             return batchId == null && transactionId == null ? Optional.empty()
                     : Optional.of(new AuditSubject(batchId, transactionId));
-        }
-
-        private static String value(RecordComponent component, Object event) {
-            if (component == null) {
-                return null;
-            }
-            try {
-                Object id = component.getAccessor().invoke(event);
-                return id == null ? null : id.toString();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot read " + component + " of " + event.getClass(), e);
-            }
         }
     }
 }

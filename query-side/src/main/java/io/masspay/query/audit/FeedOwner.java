@@ -40,7 +40,7 @@ record FeedOwner(String issuer, String walletId, String batchId, String transact
     static FeedOwner of(Object event) {
         RecordComponent[] components = COMPONENTS.get(event.getClass());
         for (int slot = 0; slot < components.length; slot++) {
-            String value = value(components[slot], event);
+            String value = RecordIds.value(components[slot], event);
             if (value != null) {
                 return switch (slot) {
                     case 0 -> new FeedOwner(value, null, null, null);
@@ -55,17 +55,5 @@ record FeedOwner(String issuer, String walletId, String batchId, String transact
 
     boolean isKnown() {
         return this != NONE;
-    }
-
-    private static String value(RecordComponent component, Object event) {
-        if (component == null) {
-            return null;
-        }
-        try {
-            Object id = component.getAccessor().invoke(event);
-            return id == null ? null : id.toString();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read " + component + " of " + event.getClass(), e);
-        }
     }
 }
