@@ -35,8 +35,12 @@ public class ProcessorThreads implements DisposableBean {
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
             Matcher axon = AXON_THREAD.matcher(thread.getName());
-            if (axon.matches()) {
+            if (axon.matches() && !LIVE.isEmpty()) {
+                // ours to report, with its trace (died() logs it); a killed thread may end with whatever the
+                // code it was in threw while unwinding (an IllegalMonitorStateException out of a lock), and
+                // handing that on would make it look like somebody else's failure
                 LIVE.forEach(registry -> registry.died(axon.group(1), thread.getName(), failure));
+                return;
             }
             if (previous != null) {
                 previous.uncaughtException(thread, failure);
@@ -58,7 +62,7 @@ public class ProcessorThreads implements DisposableBean {
         String what = thread + ": " + failure.getClass().getName();
         if (dead.putIfAbsent(processor, what) == null) {
             log.error("Event processor {} lost a thread ({}); it no longer processes events, and health is DOWN "
-                    + "until this node restarts", processor, what);
+                    + "until this node restarts", processor, what, failure);
         }
     }
 
