@@ -27,14 +27,17 @@ import java.util.OptionalLong;
  * works on report their live token; the others (claimed by another node, or by nobody while the
  * processor restarts) their last stored token.
  *
- * <p>{@code Replaying} while a rebuild waits to reset it, or while any segment has not yet replayed up
- * to where the store stood when it was reset. (Axon itself calls a segment replaying until the first
- * event after the reset arrives; on a quiet system that can be never.)
+ * <p>{@code Status}: {@code Rebuilding} while a new copy is built beside it (ADR 0019; the live one still serves
+ * reads, {@code RebuildLag} is how far the copy has yet to go), {@code Switching} while the copy is swapped in,
+ * {@code Live} otherwise. {@code Replaying} only if a processor's tokens were reset by other means, while a
+ * segment has not yet replayed up to where the store stood then (Axon itself calls a segment replaying until
+ * the first event after the reset arrives; on a quiet system that can be never). {@code Generation} counts the
+ * rebuilt copies swapped in so far. Every node reports the same: the state is a row in the database.
  */
 @Component
 public class ProjectionProgress {
 
-    record Projection(String name, String status, long lag) {
+    record Projection(String name, String status, long lag, int generation, Long rebuildLag) {
     }
 
     private record Segment(TrackingToken token, boolean replaying) {
@@ -51,14 +54,18 @@ public class ProjectionProgress {
     }
 
     List<Projection> all() {
-        return ReadModels.GROUPS.stream().map(this::of).toList();
+        Map<String, RebuildState.Row> rows = rebuild.rows();
+        return ReadModels.GROUPS.stream().map(name -> of(name, rows.get(name))).toList();
     }
 
-    private Projection of(String name) {
+    private Projection of(String name, RebuildState.Row row) {
         Map<Integer, Segment> segments = segments(name, rebuild.processor(name));
         long lag = lag(segments);
-        boolean replaying = rebuild.isPending(name) || segments.values().stream().anyMatch(Segment::replaying);
-        return new Projection(name, replaying ? "Replaying" : "Live", lag);
+        boolean replaying = segments.values().stream().anyMatch(Segment::replaying);
+        String building = row == null ? "Live" : row.state();
+        String status = !"Live".equals(building) ? building : replaying ? "Replaying" : "Live";
+        Long rebuildLag = "Live".equals(building) ? null : lag(storedSegments(CopyProcessor.nameOf(name)));
+        return new Projection(name, status, lag, row == null ? 0 : row.generation(), rebuildLag);
     }
 
     /**

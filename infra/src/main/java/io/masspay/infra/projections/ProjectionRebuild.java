@@ -1,56 +1,117 @@
 package io.masspay.infra.projections;
 
+import io.masspay.infra.axon.NotifiedEventSource;
+import io.masspay.infra.cluster.NodeName;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Rebuilds every read model from the event store through Axon: per processor, shut it down (its
- * segments are released), reset its tokens (the reset handlers empty its tables, in the same
- * transaction that stores the replay tokens) and start it again; it then replays from the first event
- * while new events keep coming in. Runs in the background: the request only starts it.
- *
- * <p>Resetting needs every segment unclaimed, so on several nodes the others must not hold the
- * processor at that moment; a reset that fails is logged and the processor restarted unchanged.
+ * Rebuilds every read model beside the live one, blue/green (ADR 0019). Per read model, on the node that was
+ * asked (and claimed it in {@code read_model_rebuild}):
+ * <ol>
+ *   <li>empty copies of its tables in {@code rm_build_<group>} ({@link ReadModelCopies});</li>
+ *   <li>a second processor of its own handlers, {@code <group>@rebuild}, replays the store from the first event
+ *       into the copies ({@link CopyProcessor}), in large batches, while the live processor goes on serving
+ *       reads and projecting new events into the live tables;</li>
+ *   <li>once the copy has caught up: the live processor's segments are held still on every node
+ *       ({@link TokenHandover#hold}), the copy runs until it has seen every event the live one had, stops, and
+ *       one transaction swaps the tables, gives the live processor the copy's tokens and records the new
+ *       generation; then the live processor starts again here (other nodes claim their share as usual) and the
+ *       retired tables are dropped.</li>
+ * </ol>
+ * Reads never see an empty or half-built view: until the swap they read the live tables, after it the copies,
+ * which have seen at least everything the live ones had. A switch that cannot take the tables within
+ * {@link #LOCK_TIMEOUT} (long reads) lets go and is tried again; a rebuild that fails leaves the live read model
+ * as it was.
  */
 @Component
 class ProjectionRebuild implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    /** How long a swap may wait for reads in progress; reads arriving meanwhile wait behind it as long at most. */
+    private static final String LOCK_TIMEOUT = "2s";
+    private static final Duration COVER_WAIT = Duration.ofSeconds(30);
+    private static final int SWITCH_ATTEMPTS = 20;
 
     private final EventProcessingConfiguration processing;
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final TransactionManager axonTransactions;
+    private final TokenStore tokenStore;
+    private final NotifiedEventSource events;
+    private final ReadModelCopies copies;
+    private final TokenHandover tokens;
+    private final RebuildState state;
+    private final String holder;
+    private final int batchSize;
+    /** The read models this node is rebuilding now. */
+    private final Set<String> building = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers = Executors.newFixedThreadPool(ReadModels.GROUPS.size(), task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
         return thread;
     });
+    private volatile boolean closing;
 
-    ProjectionRebuild(EventProcessingConfiguration processing) {
+    ProjectionRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                      PlatformTransactionManager transactionManager, TransactionManager axonTransactionManager,
+                      TokenStore tokenStore, NotifiedEventSource readModelEvents, Serializer serializer, NodeName node,
+                      @Value("${masspay.rebuild.batch-size:2000}") int batchSize) {
         this.processing = processing;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.axonTransactions = axonTransactionManager;
+        this.tokenStore = tokenStore;
+        this.events = readModelEvents;
+        this.copies = new ReadModelCopies(jdbc);
+        this.tokens = new TokenHandover(jdbc, serializer);
+        this.state = new RebuildState(jdbc, node);
+        this.holder = TokenHandover.holder(node.value());
+        this.batchSize = batchSize;
     }
 
-    /** Starts a rebuild of every read model; while one runs, asking again changes nothing. */
-    synchronized void start() {
-        if (!pending.isEmpty()) {
-            return;
+    /** Starts a rebuild of every read model not being rebuilt already (here or on another node). */
+    synchronized List<String> start() {
+        List<String> started = new ArrayList<>();
+        for (String group : ReadModels.GROUPS) {
+            processor(group);
+            if (!building.contains(group) && state.claim(group)) {
+                building.add(group);
+                started.add(group);
+                workers.execute(() -> rebuild(group));
+            }
         }
-        pending.addAll(ReadModels.GROUPS);
-        worker.execute(() -> ReadModels.GROUPS.forEach(this::rebuild));
+        return started;
     }
 
-    /** Still waiting for its reset: its tables may still be the old ones, or empty. */
-    boolean isPending(String name) {
-        return pending.contains(name);
+    /** The rebuild state of every read model, as every node sees it. */
+    Map<String, RebuildState.Row> rows() {
+        return state.all();
     }
 
     StreamingEventProcessor processor(String name) {
@@ -61,29 +122,158 @@ class ProjectionRebuild implements DisposableBean {
                 .orElseThrow(() -> new IllegalStateException("No streaming processor " + name));
     }
 
-    private void rebuild(String name) {
+    private void rebuild(String group) {
+        CopyProcessor copy = null;
+        boolean switched = false;
         try {
-            StreamingEventProcessor processor = processor(name);
-            if (!processor.supportsReset()) {
-                log.error("Processor {} does not support a reset; left as it is", name);
-                return;
+            StreamingEventProcessor live = processor(group);
+            int segments = Math.max(1, tokens.stored(group).size());
+            inTransaction(() -> {
+                copies.create(group);
+                tokens.forget(CopyProcessor.nameOf(group));
+                return null;
+            });
+            copy = CopyProcessor.of(group, live, segments, batchSize, events, tokenStore, axonTransactions, jdbc);
+            long started = System.nanoTime();
+            copy.start();
+            log.info("Rebuilding {} beside the live read model ({} segment(s), schema {})", group, segments,
+                    ReadModelCopies.buildSchema(group));
+            for (int attempt = 1; attempt <= SWITCH_ATTEMPTS && !switched; attempt++) {
+                awaitCaughtUp(copy, segments);
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                long replayed = eventsThrough(copy.positions());
+                if (attempt == 1) {
+                    log.info("Rebuilt copy of {} caught up: {} events in {} ms ({} events/s); switching", group,
+                            replayed, millis, millis == 0 ? replayed : replayed * 1000 / millis);
+                }
+                inTransaction(() -> {
+                    copies.analyze(group);
+                    return null;
+                });
+                switched = switchOver(group, live, copy, segments, replayed, millis);
             }
-            try {
-                processor.shutdownAsync().get(1, TimeUnit.MINUTES);
-                processor.resetTokens();
-                log.info("Processor {} reset; replaying the event store", name);
-            } finally {
-                processor.start();
+            if (!switched) {
+                throw new IllegalStateException("no switch possible after " + SWITCH_ATTEMPTS + " attempts");
             }
         } catch (Exception e) {
-            log.error("Rebuild of {} failed; the processor goes on from where it was", name, e);
+            if (!closing) {
+                log.error("Rebuild of {} failed; the live read model goes on serving as it was", group, e);
+            }
         } finally {
-            pending.remove(name);
+            try {
+                if (copy != null) {
+                    copy.stop();
+                }
+                if (!switched && !closing) {
+                    inTransaction(() -> {
+                        copies.dropBuild(group);
+                        tokens.forget(CopyProcessor.nameOf(group));
+                        state.abandoned(group);
+                        return null;
+                    });
+                }
+            } catch (Exception e) {
+                log.warn("Cleaning up after the rebuild of {} failed", group, e);
+            } finally {
+                building.remove(group);
+            }
         }
+    }
+
+    private void awaitCaughtUp(CopyProcessor copy, int segments) throws InterruptedException {
+        while (!copy.caughtUp(segments)) {
+            if (closing) {
+                throw new InterruptedException("shutting down");
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /**
+     * The switch: holds the live processor still everywhere, lets the copy see everything the live one had,
+     * then swaps. False when it could not happen now (the copy goes on, and the caller tries again).
+     */
+    private boolean switchOver(String group, StreamingEventProcessor live, CopyProcessor copy, int segments,
+                               long replayed, long millis) throws Exception {
+        state.switching(group);
+        boolean swapped = false;
+        live.shutdownAsync().get(1, TimeUnit.MINUTES);
+        try {
+            Map<Integer, TrackingToken> held = inTransaction(() -> tokens.hold(group, holder));
+            if (held.size() != segments) {
+                log.warn("{} has {} segments, its copy {}: not switched", group, held.size(), segments);
+                return false;
+            }
+            long until = System.nanoTime() + COVER_WAIT.toNanos();
+            while (!TokenHandover.covers(copy.positions(), held)) {
+                if (System.nanoTime() > until || closing) {
+                    log.warn("The copy of {} did not reach the live position within {}; trying again", group,
+                            COVER_WAIT);
+                    return false;
+                }
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            copy.pause();
+            try {
+                swapped = inTransaction(() -> {
+                    if (!tokens.handOver(group, copy.name(), holder)) {
+                        return false;
+                    }
+                    copies.swap(group, LOCK_TIMEOUT);
+                    state.switched(group, replayed, millis);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                log.warn("Switch of {} not possible now ({}); trying again", group, e.getMessage());
+            }
+            if (!swapped) {
+                copy.start();
+            }
+            return swapped;
+        } finally {
+            if (!swapped) {
+                inTransaction(() -> {
+                    tokens.release(group, holder);
+                    state.rebuilding(group);
+                    return null;
+                });
+            }
+            live.start();
+            if (swapped) {
+                log.info("{} now serves reads from its rebuilt tables", group);
+                try {
+                    inTransaction(() -> {
+                        copies.dropRetired(group);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    log.warn("The retired tables of {} stay until the next rebuild: {}", group, e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** How many stored events lie at or below the lowest of these positions: what the copy has replayed. */
+    private long eventsThrough(Map<Integer, TrackingToken> positions) {
+        long lowest = Long.MAX_VALUE;
+        for (TrackingToken token : positions.values()) {
+            TrackingToken current = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            long index = current instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex()
+                    : current == null ? -1 : current.position().orElse(-1);
+            lowest = Math.min(lowest, index);
+        }
+        Long count = jdbc.queryForObject("select count(*) from domain_event_entry where global_index <= ?", Long.class,
+                lowest);
+        return count == null ? 0 : count;
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
     }
 
     @Override
     public void destroy() {
-        worker.shutdownNow();
+        closing = true;
+        workers.shutdownNow();
     }
 }

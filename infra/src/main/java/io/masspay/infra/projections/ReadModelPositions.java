@@ -38,7 +38,9 @@ public class ReadModelPositions {
 
     /**
      * Every read model's segments at one moment: the lowest position among them and every gap below it.
-     * {@code rebuilding}: a read model is being reset or replays, so there is no position worth waiting for.
+     * {@code rebuilding}: a read model's tokens were reset and it replays into its live tables, so there is no
+     * position worth waiting for. A blue/green rebuild (ADR 0019) never does that: the live processor keeps its
+     * position until the switch hands it the rebuilt copy's, which has seen at least as much.
      */
     public record Snapshot(long lowest, TreeSet<Long> gaps, boolean rebuilding) {
 
@@ -73,9 +75,6 @@ public class ReadModelPositions {
         TreeSet<Long> gaps = new TreeSet<>();
         Stored known = storedTokens(SEGMENT_SET_MAX_AGE_NANOS);
         for (String group : ReadModels.GROUPS) {
-            if (rebuild.isPending(group)) {
-                return new Snapshot(-1, gaps, true);
-            }
             Map<Integer, EventTrackerStatus> local = rebuild.processor(group).processingStatus();
             Map<Integer, TrackingToken> tokens = new HashMap<>();
             for (var status : local.entrySet()) {

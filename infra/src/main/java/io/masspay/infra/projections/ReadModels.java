@@ -5,6 +5,7 @@ import io.masspay.query.status.BatchStatusProjection;
 import io.masspay.query.support.TransactionViews;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,20 @@ public final class ReadModels {
             TransactionViews.GROUP);
 
     /**
+     * The tables each read model's projections write, all of them: a rebuild builds empty copies of these beside
+     * the live ones and swaps them in together (ADR 0019). A table missing here would keep its live rows while the
+     * rest of its read model is replaced, and the copy's processor would write it in public: keep it in step with
+     * the reset handlers (each truncates exactly its projection's tables).
+     */
+    static final Map<String, List<String>> TABLES = Map.of(
+            BatchStatusProjection.GROUP, List.of("batch_view", "batch_item_view"),
+            LedgerProjection.GROUP, List.of("ledger_posting", "ledger_account"),
+            TransactionViews.GROUP, List.of("item_history_batch", "item_history_item", "item_history_attempt",
+                    "item_history_step", "audit_batch", "audit_transaction", "audit_event_index", "daily_totals_item",
+                    "event_feed_wallet", "event_feed_batch", "event_feed_transaction", "event_feed_index",
+                    "event_feed_position"));
+
+    /**
      * Processors with side effects: payments (both lanes), the admission counts (deltas), batch bookkeeping, payout sagas, the wallet registry, the rail
      * dispatch table, webhooks.
      */
@@ -30,6 +45,9 @@ public final class ReadModels {
         for (String group : GROUPS) {
             if (ACTING.contains(group)) {
                 throw new IllegalStateException(group + " acts on events and must never be rebuilt");
+            }
+            if (!TABLES.containsKey(group)) {
+                throw new IllegalStateException(group + " has no tables listed: it could not be rebuilt beside itself");
             }
         }
     }
