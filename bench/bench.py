@@ -325,8 +325,9 @@ def main():
     ap.add_argument("--out", default="bench/results/latest.json")
     ap.add_argument("--pg-port", default="5432", help="PostgreSQL on 127.0.0.1 (a private one keeps other users out)")
     ap.add_argument("--jfr", action="store_true", help="record a JFR profile of the app to bench/results/app.jfr")
-    ap.add_argument("--only", default="idle,post_1000,wallet_5000,mixed_5000,rails_sandbox_5000,rails_http_5000",
-                    help="which scenarios to run (idle: read-your-writes latency and idle load)")
+    ap.add_argument("--only", default="idle,post_1000,wallet_5000,mixed_5000,rebuild,rails_sandbox_5000,rails_http_5000",
+                    help="which scenarios to run (idle: read-your-writes latency and idle load; rebuild: every read "
+                         "model rebuilt on the store the scenarios before it made)")
     ap.add_argument("--rail-latency-ms", type=int, default=250, help="latency of the sandbox and of the stub provider")
     args = ap.parse_args()
     out_dir = os.path.dirname(args.out) or "."
@@ -361,6 +362,8 @@ def main():
                 http("GET", f"/API/v4/Fund/BatchTransfer/{big}?PageSize=100&Page={i % 50 + 1}", key)
                 gets.append((time.perf_counter() - t0) * 1000)
             results["get_status_ms"] = {"p50": round(pct(gets, 50), 1), "p99": round(pct(gets, 99), 1)}
+        if "rebuild" in args.only.split(","):
+            results["rebuild"] = rebuild(ian, wallet, key, big)
         results["peak_rss_mib"] = memory(proc.pid)
         if STATEMENTS[0]:
             with open(os.path.join(out_dir, "statements.txt"), "w") as f:
@@ -383,6 +386,50 @@ def main():
     results["heap"] = peak_heap(gc_log)
     report(results)
     json.dump(results, open(args.out, "w"), indent=2)
+
+
+def rebuild(ian, wallet, key, batch_id):
+    """POST .../Projections/Rebuild on the store as the scenarios left it, while one client reads its wallet and
+    a batch over and over: how long until every read model is rebuilt and switched, events/s, and whether any
+    read failed or changed (nothing is written meanwhile, so every read must answer the same)."""
+    events = int(psql("select count(*) from domain_event_entry", DB))
+    first = {}
+    reads = {"count": 0, "failed": 0, "changed": 0}
+    done = threading.Event()
+
+    def reader():
+        paths = [f"/API/v4/Wallets/{wallet}"] + ([f"/API/v4/Fund/BatchTransfer/{batch_id}?PageSize=100"] if batch_id else [])
+        while not done.is_set():
+            for path in paths:
+                status, body = http("GET", path, key)
+                reads["count"] += 1
+                if status != 200:
+                    reads["failed"] += 1
+                elif first.setdefault(path, body) != body:
+                    reads["changed"] += 1
+
+    generation = {p["Name"]: p["Generation"] for p in http("GET", "/API/v4/Admin/Projections", ADMIN)[1]}
+    t = threading.Thread(target=reader, daemon=True)
+    t.start()
+    t0 = time.perf_counter()
+    status, started = http("POST", "/API/v4/Admin/Projections/Rebuild", ADMIN)
+    if status != 202:
+        sys.exit(f"rebuild refused: {status} {started}")
+    while True:
+        now = http("GET", "/API/v4/Admin/Projections", ADMIN)[1]
+        if all(p["Status"] == "Live" and p["Generation"] > generation[p["Name"]] for p in now):
+            break
+        time.sleep(0.25)
+    seconds = time.perf_counter() - t0
+    done.set()
+    t.join()
+    groups = {}
+    for line in psql("select group_name, replayed_events, replay_millis from read_model_rebuild order by 1", DB).splitlines():
+        name, replayed, millis = line.split("|")
+        groups[name] = {"events": int(replayed), "s": round(int(millis) / 1000, 1),
+                        "events_per_s": round(int(replayed) * 1000 / max(1, int(millis)))}
+    return {"store_events": events, "switched_after_s": round(seconds, 1),
+            "store_events_per_s": round(events / seconds), "groups": groups, "reads": reads}
 
 
 RAIL_METRICS = ["post_ms", "items_per_s", "final_s", "app_cpu_ms_per_item", "xacts_per_item"]
@@ -454,6 +501,13 @@ def report(results):
     if "get_status_ms" in results:
         g = results["get_status_ms"]
         print(f"GET status page of 100 on a 5,000-item batch: p50 {g['p50']} ms, p99 {g['p99']} ms")
+    if "rebuild" in results:
+        r = results["rebuild"]
+        print(f"rebuild of every read model on {r['store_events']:,} events: switched after {r['switched_after_s']} s "
+              f"({r['store_events_per_s']:,} store events/s); reads meanwhile: {r['reads']['count']}, "
+              f"{r['reads']['failed']} failed, {r['reads']['changed']} changed")
+        for name, g in r["groups"].items():
+            print(f"  {name}: {g['events']:,} events replayed in {g['s']} s ({g['events_per_s']:,} events/s)")
     h = results["heap"]
     print(f"heap (max 512 MiB): peak used {h['peak_used_mib']} MiB, peak live after GC {h['peak_live_after_gc_mib']} MiB, "
           f"{h['gc_pauses']} GC pauses, {h['gc_pause_ms']} ms; peak RSS {results['peak_rss_mib']} MiB")
