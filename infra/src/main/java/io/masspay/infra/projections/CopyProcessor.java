@@ -60,6 +60,8 @@ final class CopyProcessor {
             Transaction transaction = transactions.startTransaction();
             try {
                 jdbc.execute("set local search_path to " + schema + ", public");
+                // a copy lost in a crash is rebuilt, never read: its commits need not wait for the disk
+                jdbc.execute("set local synchronous_commit to off");
             } catch (RuntimeException e) {
                 transaction.rollback();
                 throw e;

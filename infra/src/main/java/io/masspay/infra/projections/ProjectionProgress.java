@@ -28,7 +28,8 @@ import java.util.OptionalLong;
  * processor restarts) their last stored token.
  *
  * <p>{@code Status}: {@code Rebuilding} while a new copy is built beside it (ADR 0019; the live one still serves
- * reads, {@code RebuildLag} is how far the copy has yet to go), {@code Switching} while the copy is swapped in,
+ * reads, {@code RebuildLag} is about how many events the copy has yet to read: global indexes, cheap to compare),
+ * {@code Switching} while the copy is swapped in,
  * {@code Live} otherwise. {@code Replaying} only if a processor's tokens were reset by other means, while a
  * segment has not yet replayed up to where the store stood then (Axon itself calls a segment replaying until
  * the first event after the reset arrives; on a quiet system that can be never). {@code Generation} counts the
@@ -64,7 +65,7 @@ public class ProjectionProgress {
         boolean replaying = segments.values().stream().anyMatch(Segment::replaying);
         String building = row == null ? "Live" : row.state();
         String status = !"Live".equals(building) ? building : replaying ? "Replaying" : "Live";
-        Long rebuildLag = "Live".equals(building) ? null : lag(storedSegments(CopyProcessor.nameOf(name)));
+        Long rebuildLag = "Live".equals(building) ? null : indexesAhead(storedSegments(CopyProcessor.nameOf(name)));
         return new Projection(name, status, lag, row == null ? 0 : row.generation(), rebuildLag);
     }
 
@@ -100,6 +101,21 @@ public class ProjectionProgress {
                     position);
         }
         return count == null ? 0 : count;
+    }
+
+    /**
+     * The copy's lag by global index (the head's minus the slowest segment's): counting a million unseen events
+     * on every status read would cost more than the answer is worth. Indexes rolled back count too, so it can be
+     * a little more than the events left; 0 is 0.
+     */
+    private long indexesAhead(Map<Integer, Segment> segments) {
+        long slowest = segments.isEmpty() ? -1 : Long.MAX_VALUE;
+        for (Segment segment : segments.values()) {
+            TrackingToken token = segment.token() == null ? null : WrappedToken.unwrapLowerBound(segment.token());
+            slowest = Math.min(slowest, token == null ? -1 : token.position().orElse(-1));
+        }
+        Long head = jdbc.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
+        return Math.max(0, (head == null ? -1 : head) - slowest);
     }
 
     private static Segment live(EventTrackerStatus status) {

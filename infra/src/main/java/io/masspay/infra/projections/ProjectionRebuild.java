@@ -56,6 +56,8 @@ class ProjectionRebuild implements DisposableBean {
     /** How long a swap may wait for reads in progress; reads arriving meanwhile wait behind it as long at most. */
     private static final String LOCK_TIMEOUT = "2s";
     private static final Duration COVER_WAIT = Duration.ofSeconds(30);
+    /** Well within the shortest claim timeout in use (3 s in the process tests, 10 s by default). */
+    private static final Duration HOLD_RENEWAL = Duration.ofMillis(500);
     private static final int SWITCH_ATTEMPTS = 20;
 
     private final EventProcessingConfiguration processing;
@@ -146,10 +148,14 @@ class ProjectionRebuild implements DisposableBean {
                     log.info("Rebuilt copy of {} caught up: {} events in {} ms ({} events/s); switching", group,
                             replayed, millis, millis == 0 ? replayed : replayed * 1000 / millis);
                 }
-                inTransaction(() -> {
-                    copies.analyze(group);
-                    return null;
-                });
+                if (attempt == 1) {
+                    for (String table : ReadModelCopies.tables(group)) {
+                        inTransaction(() -> {
+                            copies.complete(group, table);
+                            return null;
+                        });
+                    }
+                }
                 switched = switchOver(group, live, copy, segments, replayed, millis);
             }
             if (!switched) {
@@ -205,6 +211,7 @@ class ProjectionRebuild implements DisposableBean {
                 return false;
             }
             long until = System.nanoTime() + COVER_WAIT.toNanos();
+            long renewAt = System.nanoTime() + HOLD_RENEWAL.toNanos();
             while (!TokenHandover.covers(copy.positions(), held)) {
                 if (System.nanoTime() > until || closing) {
                     log.warn("The copy of {} did not reach the live position within {}; trying again", group,
@@ -212,7 +219,12 @@ class ProjectionRebuild implements DisposableBean {
                     return false;
                 }
                 TimeUnit.MILLISECONDS.sleep(10);
+                if (System.nanoTime() > renewAt) {
+                    held = inTransaction(() -> tokens.hold(group, holder));
+                    renewAt = System.nanoTime() + HOLD_RENEWAL.toNanos();
+                }
             }
+            inTransaction(() -> tokens.hold(group, holder));
             copy.pause();
             try {
                 swapped = inTransaction(() -> {

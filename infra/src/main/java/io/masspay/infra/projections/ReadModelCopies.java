@@ -34,13 +34,18 @@ final class ReadModelCopies {
         return "rm_retired_" + group.replace('-', '_');
     }
 
-    /** Empty copies of the group's tables in a fresh build schema; whatever an abandoned rebuild left is dropped. */
+    /**
+     * Empty copies of the group's tables in a fresh build schema, with the live tables' primary keys and unique
+     * constraints (the projections' upserts and lookups need them); whatever an abandoned rebuild left is dropped.
+     * The other indexes serve reads only: {@link #complete} builds them once the copy has caught up, in one pass
+     * over each table instead of one index update per row written by the replay.
+     */
     void create(String group) {
         String schema = buildSchema(group);
         jdbc.execute("drop schema if exists " + schema + " cascade");
         jdbc.execute("create schema " + schema);
         for (String table : tables(group)) {
-            // indexes are created below under their own names; "including all" would make up new ones
+            // indexes are created under their own names; "including all" would make up new ones
             jdbc.execute("create table " + schema + "." + table + " (like public." + table
                     + " including defaults including constraints including generated including identity"
                     + " including storage including comments)");
@@ -51,21 +56,33 @@ final class ReadModelCopies {
                         jdbc.execute("alter table " + schema + "." + table + " add constraint " + rs.getString(1)
                                 + " " + rs.getString(2));
                     }, table);
-            jdbc.query("""
-                            select pg_get_indexdef(i.indexrelid) from pg_index i
-                            where i.indrelid = ('public.' || ?)::regclass
-                            and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid)""",
-                    rs -> {
-                        jdbc.execute(inSchema(rs.getString(1), schema, table));
-                    }, table);
+            for (String index : indexes(table, true)) {
+                jdbc.execute(inSchema(index, schema, table));
+            }
         }
     }
 
-    /** Fresh planner statistics for the copies, so that the first reads after the swap plan as well as before. */
-    void analyze(String group) {
-        for (String table : tables(group)) {
-            jdbc.execute("analyze " + buildSchema(group) + "." + table);
+    /**
+     * Readies a caught-up copy of one table for reads: the live table's other indexes under their own names, and
+     * fresh planner statistics, so that the first reads after the swap plan as well as before. One table per
+     * transaction: the copy's processor goes on writing, and must never wait on two of them at once.
+     */
+    void complete(String group, String table) {
+        String schema = buildSchema(group);
+        for (String index : indexes(table, false)) {
+            jdbc.execute(inSchema(index, schema, table));
         }
+        jdbc.execute("analyze " + schema + "." + table);
+    }
+
+    /** The live table's indexes that back no constraint: the unique ones (upserts need them), or the others. */
+    private List<String> indexes(String table, boolean unique) {
+        return jdbc.queryForList("""
+                        select pg_get_indexdef(i.indexrelid) from pg_index i
+                        where i.indrelid = ('public.' || ?)::regclass and i.indisunique = ?
+                        and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid)
+                        order by i.indexrelid""",
+                String.class, table, unique);
     }
 
     /**
@@ -99,7 +116,7 @@ final class ReadModelCopies {
         jdbc.execute("drop schema if exists " + buildSchema(group) + " cascade");
     }
 
-    private static List<String> tables(String group) {
+    static List<String> tables(String group) {
         List<String> tables = ReadModels.TABLES.get(group);
         if (tables == null) {
             throw new IllegalArgumentException("No tables known for " + group);

@@ -37,7 +37,11 @@ final class TokenHandover {
         return "rebuild@" + node;
     }
 
-    /** Claims (or renews the claim on) every segment of {@code processor}; their tokens as they stand. */
+    /**
+     * Claims (or renews the claim on) every segment of {@code processor}; their tokens as they stand. Renewed
+     * while the switch waits, so that no node takes a segment back when the hold grows older than the claim
+     * timeout.
+     */
     Map<Integer, TrackingToken> hold(String processor, String holder) {
         Map<Integer, TrackingToken> tokens = new TreeMap<>();
         jdbc.query("""
@@ -67,21 +71,26 @@ final class TokenHandover {
     /**
      * In the caller's transaction: the live processor's segments, still held by {@code holder}, get the rebuilt
      * processor's tokens and no owner; the rebuilt processor's rows go. False (nothing changed) if the hold was
-     * lost or the segments differ.
+     * lost, the segments differ, or the copy has not seen everything the live processor has (checked here, with
+     * both processors' rows locked, so that nothing can move in between).
      */
     boolean handOver(String live, String rebuilt, String holder) {
         Map<Integer, String> owners = new TreeMap<>();
-        jdbc.query("select segment, owner from token_entry where processor_name = ? for update",
+        Map<Integer, TrackingToken> liveTokens = new TreeMap<>();
+        jdbc.query("select segment, owner, token, token_type from token_entry where processor_name = ? for update",
                 rs -> {
                     owners.put(rs.getInt(1), rs.getString(2));
+                    liveTokens.put(rs.getInt(1), deserialize(rs.getBytes(3), rs.getString(4)));
                 }, live);
         Map<Integer, Object[]> copies = new TreeMap<>();
+        Map<Integer, TrackingToken> copyTokens = new TreeMap<>();
         jdbc.query("select segment, token, token_type from token_entry where processor_name = ? for update",
                 rs -> {
                     copies.put(rs.getInt(1), new Object[]{rs.getBytes(2), rs.getString(3)});
+                    copyTokens.put(rs.getInt(1), deserialize(rs.getBytes(2), rs.getString(3)));
                 }, rebuilt);
-        if (owners.isEmpty() || !owners.keySet().equals(copies.keySet())
-                || !owners.values().stream().allMatch(holder::equals)) {
+        if (owners.isEmpty() || !owners.values().stream().allMatch(holder::equals)
+                || !covers(copyTokens, liveTokens)) {
             return false;
         }
         String now = DateTimeUtils.formatInstant(Instant.now());

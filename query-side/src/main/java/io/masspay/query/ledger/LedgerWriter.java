@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Writes a processor batch of postings in two statements, just before the batch commits: one batched
- * insert of the postings, one batched update of the balances they touch, each balance once, in a fixed
- * order (two segments updating the same hot accounts, InTransit or External, never deadlock).
+ * Writes a processor batch in at most three statements, just before the batch commits: one batched upsert of
+ * the wallets it opened, one batched insert of the postings, one batched update of the balances they touch,
+ * each balance once, in a fixed order (two segments updating the same hot accounts, InTransit or External,
+ * never deadlock). No statement per event: a replay (ADR 0019) costs a few round trips per batch.
  * Postings already present (a redelivered event) are skipped, and so are their balance changes; all
  * lines of one event are written by one flush, so one known line means the whole event is known.
  */
@@ -27,6 +28,17 @@ import java.util.TreeMap;
 class LedgerWriter {
 
     private static final String PENDING = LedgerWriter.class.getName() + ".pending";
+    private static final String OPEN_WALLET = """
+            insert into ledger_account (account_type, account_id, currency, balance_minor, issuer_account_number,
+                owner_id, created_at)
+            values (?, ?, ?, 0, ?, ?, ?)
+            on conflict (account_type, account_id, currency) do update set
+                issuer_account_number = excluded.issuer_account_number, owner_id = excluded.owner_id,
+                created_at = excluded.created_at""";
+
+    /** What a processor batch has to write, sent just before it commits. */
+    private record Pending(List<Posting> postings, List<Object[]> wallets) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -34,33 +46,38 @@ class LedgerWriter {
         this.jdbc = jdbc;
     }
 
+    /** Queued like the postings: a replay of many wallets costs one batch statement per processor batch. */
     void openWallet(WalletCreated event, Instant at) {
-        jdbc.update("""
-                        insert into ledger_account (account_type, account_id, currency, balance_minor, issuer_account_number,
-                            owner_id, created_at)
-                        values (?, ?, ?, 0, ?, ?, ?)
-                        on conflict (account_type, account_id, currency) do update set
-                            issuer_account_number = excluded.issuer_account_number, owner_id = excluded.owner_id,
-                            created_at = excluded.created_at""",
-                event.ownerType().name() + "Wallet", event.walletId().value(), event.currency().name(),
-                event.issuer().value(), event.ownerId(), Timestamp.from(at));
+        pending().wallets().add(new Object[]{event.ownerType().name() + "Wallet", event.walletId().value(),
+                event.currency().name(), event.issuer().value(), event.ownerId(), Timestamp.from(at)});
     }
 
     void post(Posting posting) {
+        pending().postings().add(posting);
+    }
+
+    private Pending pending() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<Posting> pending = root.getOrComputeResource(PENDING, key -> {
-            List<Posting> postings = new ArrayList<>();
-            root.onPrepareCommit(unit -> flush(postings));
-            return postings;
+        return root.getOrComputeResource(PENDING, key -> {
+            Pending pending = new Pending(new ArrayList<>(), new ArrayList<>());
+            root.onPrepareCommit(unit -> flush(pending));
+            return pending;
         });
-        pending.add(posting);
     }
 
     void clear() {
         jdbc.update("truncate ledger_posting, ledger_account");
     }
 
-    private void flush(List<Posting> postings) {
+    private void flush(Pending pending) {
+        if (!pending.wallets().isEmpty()) {
+            // only the wallet's own columns: the balance is the postings' (either may come first)
+            jdbc.batchUpdate(OPEN_WALLET, pending.wallets());
+        }
+        List<Posting> postings = pending.postings();
+        if (postings.isEmpty()) {
+            return;
+        }
         String[] ids = postings.stream().map(Posting::eventId).distinct().toArray(String[]::new);
         Set<String> known = new HashSet<>(jdbc.queryForList(
                 "select event_id from ledger_posting where event_id = any(?)", String.class, (Object) ids));
