@@ -57,7 +57,7 @@ def start_app(jar, gc_log, jfr, log, extra=()):
         jvm.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true")
     proc = subprocess.Popen(jvm + ["-jar", jar,
                              f"--spring.datasource.url=jdbc:postgresql://127.0.0.1:{PG_PORT[0]}/{DB}?reWriteBatchedInserts=true",
-                             "--server.port=18080", f"--masspay.admin.token={ADMIN}", *extra],
+                             f"--server.port={BASE.rsplit(':', 1)[1]}", f"--masspay.admin.token={ADMIN}", *extra],
                             stdout=open(log, "w"), stderr=subprocess.STDOUT)
     for _ in range(600):  # up to 5 minutes: a loaded machine starts it slowly
         try:
@@ -319,6 +319,7 @@ def stats(values):
 
 
 def main():
+    global DB, BASE
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jar", default="infra/target/masspay.jar")
@@ -329,7 +330,10 @@ def main():
                     help="which scenarios to run (idle: read-your-writes latency and idle load; rebuild: every read "
                          "model rebuilt on the store the scenarios before it made)")
     ap.add_argument("--rail-latency-ms", type=int, default=250, help="latency of the sandbox and of the stub provider")
+    ap.add_argument("--db", default="masspay_bench", help="the database it drops and creates (another name keeps a second run apart)")
+    ap.add_argument("--port", type=int, default=18080, help="the application's HTTP port")
     args = ap.parse_args()
+    DB, BASE = args.db, f"http://127.0.0.1:{args.port}"
     out_dir = os.path.dirname(args.out) or "."
     PG_PORT[0] = args.pg_port
     os.makedirs(out_dir, exist_ok=True)

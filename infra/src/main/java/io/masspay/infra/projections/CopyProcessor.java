@@ -100,6 +100,11 @@ final class CopyProcessor {
                 .allMatch(s -> s.isCaughtUp() && !s.isErrorState());
     }
 
+    /** A segment in error: its handlers failed, and Axon retries with a backoff. */
+    boolean failing() {
+        return processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+    }
+
     /** Committed positions, by segment (only the segments claimed here). */
     Map<Integer, TrackingToken> positions() {
         Map<Integer, TrackingToken> tokens = new TreeMap<>();

@@ -59,6 +59,8 @@ class ProjectionRebuild implements DisposableBean {
     /** Well within the shortest claim timeout in use (3 s in the process tests, 10 s by default). */
     private static final Duration HOLD_RENEWAL = Duration.ofMillis(500);
     private static final int SWITCH_ATTEMPTS = 20;
+    /** A copy whose processor stays in error this long is given up (the live read model is untouched). */
+    private static final Duration ERROR_LIMIT = Duration.ofMinutes(5);
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
@@ -140,22 +142,23 @@ class ProjectionRebuild implements DisposableBean {
             copy.start();
             log.info("Rebuilding {} beside the live read model ({} segment(s), schema {})", group, segments,
                     ReadModelCopies.buildSchema(group));
+            awaitCaughtUp(copy, segments);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            long replayed = eventsThrough(copy.positions());
+            log.info("Rebuilt copy of {} caught up: {} events in {} ms ({} events/s); switching", group, replayed,
+                    millis, millis == 0 ? replayed : replayed * 1000 / millis);
+            for (String table : ReadModelCopies.tables(group)) {
+                inTransaction(() -> {
+                    copies.complete(group, table);
+                    return null;
+                });
+            }
             for (int attempt = 1; attempt <= SWITCH_ATTEMPTS && !switched; attempt++) {
+                if (attempt > 1) {
+                    // a long read held the tables, or the copy lagged: give both a moment
+                    TimeUnit.SECONDS.sleep(Math.min(attempt, 10));
+                }
                 awaitCaughtUp(copy, segments);
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                long replayed = eventsThrough(copy.positions());
-                if (attempt == 1) {
-                    log.info("Rebuilt copy of {} caught up: {} events in {} ms ({} events/s); switching", group,
-                            replayed, millis, millis == 0 ? replayed : replayed * 1000 / millis);
-                }
-                if (attempt == 1) {
-                    for (String table : ReadModelCopies.tables(group)) {
-                        inTransaction(() -> {
-                            copies.complete(group, table);
-                            return null;
-                        });
-                    }
-                }
                 switched = switchOver(group, live, copy, segments, replayed, millis);
             }
             if (!switched) {
@@ -186,10 +189,19 @@ class ProjectionRebuild implements DisposableBean {
         }
     }
 
+    /** Until the copy has caught up; a copy whose handlers keep failing is given up after {@link #ERROR_LIMIT}. */
     private void awaitCaughtUp(CopyProcessor copy, int segments) throws InterruptedException {
+        long failingSince = 0;
         while (!copy.caughtUp(segments)) {
             if (closing) {
                 throw new InterruptedException("shutting down");
+            }
+            if (!copy.failing()) {
+                failingSince = 0;
+            } else if (failingSince == 0) {
+                failingSince = System.nanoTime();
+            } else if (System.nanoTime() - failingSince > ERROR_LIMIT.toNanos()) {
+                throw new IllegalStateException("the copy's handlers kept failing for " + ERROR_LIMIT);
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }

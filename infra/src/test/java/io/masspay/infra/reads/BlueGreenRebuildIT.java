@@ -184,6 +184,9 @@ class BlueGreenRebuildIT extends ReadsTestBase {
                 .isEqualTo(counts(live.get(grown.get(0))).multiply(BigDecimal.valueOf(copies + 1L)));
 
         List<Observation> during = seen.stream().filter(o -> o.at() > askedAt && o.at() < switchedAt).toList();
+        System.out.printf("reads: %d in all, %d while the rebuild ran (%d of them the rebuilt figure), %d batches"
+                        + " written and read back meanwhile%n", seen.size(), during.size(),
+                during.stream().filter(o -> !o.digest().equals(digest(live.get(o.probe())))).count(), ownWrites.size());
         assertThat(during).as("reads answered while the rebuild ran").hasSizeGreaterThan(probes.size());
         Map<Probe, Boolean> switched = new LinkedHashMap<>();
         for (Observation o : seen) {
