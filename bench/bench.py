@@ -409,8 +409,11 @@ def rebuild(ian, wallet, key, batch_id):
                 reads["count"] += 1
                 if status != 200:
                     reads["failed"] += 1
+                    reads.setdefault("statuses", {}).setdefault(str(status), 0)
+                    reads["statuses"][str(status)] += 1
                 elif first.setdefault(path, body) != body:
                     reads["changed"] += 1
+                time.sleep(0.05)  # 20 reads/s at most: well within the issuer's rate limit (50/s)
 
     generation = {p["Name"]: p["Generation"] for p in http("GET", "/API/v4/Admin/Projections", ADMIN)[1]}
     t = threading.Thread(target=reader, daemon=True)
@@ -509,7 +512,7 @@ def report(results):
         r = results["rebuild"]
         print(f"rebuild of every read model on {r['store_events']:,} events: switched after {r['switched_after_s']} s "
               f"({r['store_events_per_s']:,} store events/s); reads meanwhile: {r['reads']['count']}, "
-              f"{r['reads']['failed']} failed, {r['reads']['changed']} changed")
+              f"{r['reads']['failed']} failed {r['reads'].get('statuses', {})}, {r['reads']['changed']} changed")
         for name, g in r["groups"].items():
             print(f"  {name}: {g['events']:,} events replayed in {g['s']} s ({g['events_per_s']:,} events/s)")
     h = results["heap"]

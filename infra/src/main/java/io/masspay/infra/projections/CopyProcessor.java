@@ -81,6 +81,9 @@ final class CopyProcessor {
                 .batchSize(batchSize)
                 // it runs on this node alone: claim its segments without Axon's 5 s pause between claim rounds
                 .tokenClaimInterval(200)
+                // a segment whose events all belong to other segments advances in memory and stores its token only
+                // when its claim is extended (5 s by default); the switch compares stored tokens, so store often
+                .claimExtensionThreshold(200)
                 .build();
         return new CopyProcessor(name, processor, coordinator, workers);
     }

@@ -215,7 +215,10 @@ class ProjectionRebuild implements DisposableBean {
                                long replayed, long millis) throws Exception {
         state.switching(group);
         boolean swapped = false;
+        long begun = System.nanoTime();
         live.shutdownAsync().get(1, TimeUnit.MINUTES);
+        long stopped = System.nanoTime();
+        long paused = stopped;
         try {
             Map<Integer, TrackingToken> held = inTransaction(() -> tokens.hold(group, holder));
             if (held.size() != segments) {
@@ -224,13 +227,15 @@ class ProjectionRebuild implements DisposableBean {
             }
             long until = System.nanoTime() + COVER_WAIT.toNanos();
             long renewAt = System.nanoTime() + HOLD_RENEWAL.toNanos();
-            while (!TokenHandover.covers(copy.positions(), held)) {
+            // the copy's stored tokens, not its segments' positions in memory: those run ahead over events of other
+            // segments, and only what is stored is what the switch hands over
+            while (!tokens.caughtUpWith(tokens.stored(copy.name()), held)) {
                 if (System.nanoTime() > until || closing) {
                     log.warn("The copy of {} did not reach the live position within {}; trying again", group,
                             COVER_WAIT);
                     return false;
                 }
-                TimeUnit.MILLISECONDS.sleep(10);
+                TimeUnit.MILLISECONDS.sleep(20);
                 if (System.nanoTime() > renewAt) {
                     held = inTransaction(() -> tokens.hold(group, holder));
                     renewAt = System.nanoTime() + HOLD_RENEWAL.toNanos();
@@ -238,9 +243,12 @@ class ProjectionRebuild implements DisposableBean {
             }
             inTransaction(() -> tokens.hold(group, holder));
             copy.pause();
+            paused = System.nanoTime();
             try {
                 swapped = inTransaction(() -> {
                     if (!tokens.handOver(group, copy.name(), holder)) {
+                        log.warn("Switch of {} not possible now (hold lost, or the copy not level at the swap);"
+                                + " trying again", group);
                         return false;
                     }
                     copies.swap(group, LOCK_TIMEOUT);
@@ -264,7 +272,10 @@ class ProjectionRebuild implements DisposableBean {
             }
             live.start();
             if (swapped) {
-                log.info("{} now serves reads from its rebuilt tables", group);
+                long now = System.nanoTime();
+                log.info("{} now serves reads from its rebuilt tables (switch {} ms: live processor stopped in {} ms,"
+                                + " then held {} ms: copy level and stopped after {} ms, tables and tokens swapped in {} ms)", group, millis(now - begun),
+                        millis(stopped - begun), millis(now - stopped), millis(paused - stopped), millis(now - paused));
                 try {
                     inTransaction(() -> {
                         copies.dropRetired(group);
@@ -275,6 +286,10 @@ class ProjectionRebuild implements DisposableBean {
                 }
             }
         }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     /** How many stored events lie at or below the lowest of these positions: what the copy has replayed. */
