@@ -128,9 +128,13 @@ class FairnessIT {
                         select concat('submitted ', count(*) filter (where payload_type like '%.ItemSubmitted'),
                           ', succeeded ', count(*) filter (where payload_type like '%.ItemSucceeded'),
                           ', open ', (select coalesce(sum(open_items), 0) from admission_batch),
-                          ', batch-status at ', (select max(length(token)) from token_entry
-                             where processor_name = 'batch-status'))
-                        from domain_event_entry""", String.class));
+                          ', head ', max(global_index))
+                        from domain_event_entry""", String.class) + ", " + jdbc.queryForObject("""
+                        select string_agg(processor_name || ' ' || coalesce(substring(convert_from(token, 'UTF8')
+                              from '"index":([0-9]+)'), '-') || '/' || (length(convert_from(token, 'UTF8'))
+                              - length(replace(convert_from(token, 'UTF8'), ',', ''))), ', ' order by processor_name)
+                        from (select distinct on (processor_name) processor_name, token from token_entry
+                              where token is not null order by processor_name, segment) t""", String.class));
                 sleep(5000);
             }
         });
