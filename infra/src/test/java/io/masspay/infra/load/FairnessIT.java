@@ -42,8 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 16, "no fairness" (ADR 0014): one issuer floods the node with concurrent 5,000-item POSTs, each client
  * submitting again after its Retry-After whenever it is refused, for {@code masspay.fairness.duration}; meanwhile
- * another issuer submits one-item batches, one after another, and each must be paid within 60 s, p99 (the target,
- * final as its status shows within 5 s, is printed; see the assertion). The flooder must get 429s; afterwards every accepted item of both is final and every cent is
+ * another issuer submits one-item batches, one after another, and each must be final as its status shows within
+ * 5 s, p99 (ADR 0014, ADR 0020). The flooder must get 429s; afterwards every accepted item of both is final and every cent is
  * where it should be, and the heap stayed under its maximum. CI: 24 flooding clients for 30 s with a cap of
  * 25,000 open items; the full setting is {@code -Dmasspay.fairness.flooders=200 -Dmasspay.fairness.cap=50000
  * -Dmasspay.fairness.duration=PT60S}. Prints the figures.
@@ -63,8 +63,6 @@ class FairnessIT {
     private static final int ITEMS = 5_000;
     private static final int RECIPIENTS = 20;
     private static final Duration BOUND = Duration.ofSeconds(5);
-    /** Generous for a loaded 2-core CI machine; the figures printed say how far below it a run was. */
-    private static final Duration PAID_BOUND = Duration.ofSeconds(60);
     private static final String WALLET = "XTR94502";
     private static final BigDecimal FUNDING = new BigDecimal("1000000.00");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -101,7 +99,11 @@ class FairnessIT {
         }
         api.recipient(quiet, "QUIET-1", "Individual");
         List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
-        probe(api, quiet, "WARM", accepted); // a warm JVM, as in production
+        // a warm JVM, as in production: both lanes and every read model have handled a batch before the flood
+        probe(api, quiet, "WARM", accepted);
+        warmBulkLane(api, flooder, accepted);
+        PAID_MILLIS.clear();
+        POST_MILLIS.clear();
 
         Map<Integer, AtomicInteger> floodAnswers = new ConcurrentHashMap<>();
         List<Long> quietMillis = Collections.synchronizedList(new ArrayList<>());
@@ -166,7 +168,7 @@ class FairnessIT {
         long p99 = percentile(sorted, 99);
         long maxHeap = Runtime.getRuntime().maxMemory();
         System.out.printf("FairnessIT: %d flooding clients x %d items for %s, cap %d open items: POST answers %s, "
-                        + "%d batches (%d items) accepted; quiet issuer's one-item batches: %d, final after ms p50 %d "
+                        + "%d batches (%d items, the warm-up batch included) accepted; quiet issuer's one-item batches: %d, final after ms p50 %d "
                         + "p99 %d max %d; flood and backlog over after %.1f s; peak heap %d MB of %d MB%n",
                 FLOODERS, ITEMS, FLOOD, CAP, floodAnswers, flooded.size(), flooded.size() * ITEMS, sorted.size(), p50,
                 p99, sorted.get(sorted.size() - 1), (drained - started) / 1e9, peakHeap.get() >> 20, maxHeap >> 20);
@@ -176,15 +178,10 @@ class FairnessIT {
         assertThat(floodAnswers.keySet()).as("a flooder gets 202 or 429, nothing else").containsOnly(202, 429);
         assertThat(floodAnswers.get(429)).as("the flooder is refused at its cap").isNotNull();
         assertThat(sorted).as("probes").hasSizeGreaterThanOrEqualTo(5);
-        // The target (issue 16) is final as the status shows it within 5 s, p99. Payment meets it (the express
-        // lane, ADR 0014: 0.1-0.8 s but for rare outliers); the status read model still follows the flood's events
-        // in store order (p99 17 s measured), so the status bound is printed, not asserted, until it has its own
-        // fast path. What is asserted: the quiet issuer's items are paid within PAID_BOUND at p99, where before
-        // the lanes a one-item batch waited minutes behind the flood (4 min 43 s measured).
-        List<Long> paid = new ArrayList<>(PAID_MILLIS);
-        Collections.sort(paid);
-        assertThat(percentile(paid, 99)).as("the quiet issuer's one-item batches paid within %s, p99 (status final "
-                + "p99 %d ms, target %s)", PAID_BOUND, p99, BOUND).isLessThanOrEqualTo(PAID_BOUND.toMillis());
+        // Issue 16: final as the status shows it within 5 s, p99 (before the lanes, ADR 0014, a one-item batch
+        // waited 4 min 43 s behind the flood; before ADR 0020 the status lagged the payment by 10-30 s)
+        assertThat(p99).as("the quiet issuer's one-item batches final within %s, p99", BOUND)
+                .isLessThanOrEqualTo(BOUND.toMillis());
         assertThat(peakHeap.get()).isLessThan(maxHeap);
         for (Accepted batch : accepted) {
             assertThat(api.status(batch.issuer(), batch.batchId(), "PageSize=1").expectBody(Map.class)
@@ -194,6 +191,20 @@ class FairnessIT {
         assertMoneyExact(api, quiet, accepted);
         assertThat(jdbc.queryForObject("select coalesce(sum(open_items), 0) from admission_batch", Long.class))
                 .as("nothing left open once everything is final").isZero();
+    }
+
+    /** One batch of the flooder's size through the bulk lane and every read model, final before the flood. */
+    private static void warmBulkLane(MassPayApi api, Issuer flooder, List<Accepted> accepted) {
+        List<Map<String, Object>> items = new ArrayList<>(ITEMS);
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < ITEMS; i++) {
+            items.add(walletItem("WARM-" + i, "PAT-" + (i % RECIPIENTS), WALLET, "0.01"));
+            total = total.add(new BigDecimal("0.01"));
+        }
+        String batchId = (String) api.submitAccepted(flooder, batch(flooder, "WARM-BULK", items)).get("BatchId");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .until(() -> isFinal(api, flooder, batchId));
+        accepted.add(new Accepted(flooder, batchId, total));
     }
 
     private static void flood(MassPayApi api, Issuer flooder, int client, long end, CountDownLatch ready,
