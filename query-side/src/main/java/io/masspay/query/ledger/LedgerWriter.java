@@ -1,8 +1,7 @@
 package io.masspay.query.ledger;
 
+import io.masspay.kernel.processing.UnitOfWorkBuffer;
 import io.masspay.kernel.wallet.WalletCreated;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +25,9 @@ import java.util.TreeMap;
 @Component
 class LedgerWriter {
 
-    private static final String PENDING = LedgerWriter.class.getName() + ".pending";
-
     private final JdbcTemplate jdbc;
+    private final UnitOfWorkBuffer<List<Posting>> pending =
+            new UnitOfWorkBuffer<>(LedgerWriter.class.getName() + ".pending", ArrayList::new, this::flush);
 
     LedgerWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -47,13 +46,7 @@ class LedgerWriter {
     }
 
     void post(Posting posting) {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<Posting> pending = root.getOrComputeResource(PENDING, key -> {
-            List<Posting> postings = new ArrayList<>();
-            root.onPrepareCommit(unit -> flush(postings));
-            return postings;
-        });
-        pending.add(posting);
+        pending.current().add(posting);
     }
 
     void clear() {

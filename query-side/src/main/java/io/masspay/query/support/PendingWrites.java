@@ -1,7 +1,6 @@
 package io.masspay.query.support;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import io.masspay.kernel.processing.UnitOfWorkBuffer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.lang.reflect.Array;
@@ -30,35 +29,37 @@ public final class PendingWrites {
     private static final String COLUMNS = "unnest(";
 
     private final JdbcTemplate jdbc;
-    private final String resourceKey;
     private final List<String> statements;
+    private final UnitOfWorkBuffer<Map<String, List<Object[]>>> pending;
 
     public PendingWrites(JdbcTemplate jdbc, String owner, List<String> statements) {
         this.jdbc = jdbc;
-        this.resourceKey = PendingWrites.class.getName() + "." + owner;
         this.statements = List.copyOf(statements);
+        this.pending = new UnitOfWorkBuffer<>(PendingWrites.class.getName() + "." + owner, () -> {
+            Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+            this.statements.forEach(s -> rows.put(s, new ArrayList<>()));
+            return rows;
+        }, this::flush);
     }
 
     public void add(String sql, Object... args) {
         if (!statements.contains(sql)) {
             throw new IllegalArgumentException("Not a declared statement: " + sql);
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<String, List<Object[]>> pending = root.getOrComputeResource(resourceKey, key -> {
-            Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-            statements.forEach(s -> rows.put(s, new ArrayList<>()));
-            root.onPrepareCommit(unit -> rows.forEach((statement, batch) -> {
-                if (!batch.isEmpty()) {
-                    if (statement.contains(COLUMNS)) {
-                        jdbc.update(statement, columns(batch));
-                    } else {
-                        jdbc.batchUpdate(statement, batch);
-                    }
-                }
-            }));
-            return rows;
+        pending.current().get(sql).add(args);
+    }
+
+    private void flush(Map<String, List<Object[]>> rows) {
+        rows.forEach((statement, batch) -> {
+            if (batch.isEmpty()) {
+                return;
+            }
+            if (statement.contains(COLUMNS)) {
+                jdbc.update(statement, columns(batch));
+            } else {
+                jdbc.batchUpdate(statement, batch);
+            }
         });
-        pending.get(sql).add(args);
     }
 
     /**
