@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Admission control per issuer (ADR 0014, API.md section 10): at most {@code masspay.admission.max-open-items}
@@ -26,21 +27,27 @@ public class Admission {
     private static final int LOCK_SPACE = 0x4D504144; // "MPAD"
 
     private final JdbcTemplate jdbc;
+    private final ReadModelBacklog readBacklog;
     private final int maxOpenItems;
     private final int smallBacklog;
+    private final long maxReadBacklog;
     private final Duration retryAfter;
 
-    Admission(JdbcTemplate jdbc,
+    Admission(JdbcTemplate jdbc, ReadModelBacklog readBacklog,
               @Value("${masspay.admission.max-open-items:50000}") int maxOpenItems,
               @Value("${masspay.admission.small-backlog:1000}") int smallBacklog,
+              @Value("${masspay.admission.max-read-backlog:2000}") long maxReadBacklog,
               @Value("${masspay.admission.retry-after:PT5S}") Duration retryAfter) {
-        if (maxOpenItems < 1 || smallBacklog < 0 || retryAfter.isNegative() || retryAfter.isZero()) {
-            throw new IllegalArgumentException("masspay.admission: max-open-items >= 1, small-backlog >= 0 and a "
-                    + "positive retry-after are required");
+        if (maxOpenItems < 1 || smallBacklog < 0 || maxReadBacklog < 0 || retryAfter.isNegative()
+                || retryAfter.isZero()) {
+            throw new IllegalArgumentException("masspay.admission: max-open-items >= 1, small-backlog >= 0, "
+                    + "max-read-backlog >= 0 and a positive retry-after are required");
         }
         this.jdbc = jdbc;
+        this.readBacklog = readBacklog;
         this.maxOpenItems = maxOpenItems;
         this.smallBacklog = smallBacklog;
+        this.maxReadBacklog = maxReadBacklog;
         this.retryAfter = retryAfter;
     }
 
@@ -52,9 +59,20 @@ public class Admission {
      * still get its answer.
      */
     public void precheck(IssuerAccountNumber issuer, String customerBatchId, int received) {
+        precheck(issuer, () -> customerBatchId, received);
+    }
+
+    /**
+     * The same check with the batch's id found only when a refusal is due: called before the body is parsed with
+     * {@code received} 1 (every batch has an item), it refuses what would be refused whatever the body holds, so
+     * a flooder at its cap or behind the read models costs one indexed query per POST, not a parse of 5,000 items.
+     */
+    public void precheck(IssuerAccountNumber issuer, Supplier<String> customerBatchId, int received) {
         long open = openItems(issuer);
-        if (open + received > maxOpenItems && !knownBatch(issuer, customerBatchId)) {
-            throw refusal(open, received);
+        RateLimited refusal = open + received > maxOpenItems ? refusal(open, received)
+                : open + received > smallBacklog ? readsBehind() : null;
+        if (refusal != null && !knownBatch(issuer, customerBatchId.get())) {
+            throw refusal;
         }
     }
 
@@ -86,10 +104,39 @@ public class Admission {
         if (open + items > maxOpenItems) {
             throw refusal(open, items);
         }
+        PaymentLane lane = open + items <= smallBacklog ? PaymentLane.EXPRESS : PaymentLane.BULK;
+        if (lane == PaymentLane.BULK) {
+            refuseWhileReadsAreBehind();
+        }
         jdbc.update("""
                 insert into admission_batch (batch_id, issuer_account_number, open_items) values (?, ?, ?)
                 on conflict (batch_id) do update set open_items = admission_batch.open_items + excluded.open_items""",
                 batchId.value(), issuer.value(), items);
-        return open + items <= smallBacklog ? PaymentLane.EXPRESS : PaymentLane.BULK;
+        return lane;
+    }
+
+    /**
+     * The bulk lane's appends wait for the read models (ADR 0020): while they are more than
+     * {@code max-read-backlog} events behind the store, a submission for the bulk lane is refused, so one
+     * issuer's 5,000-item appends cannot push every other issuer's status, history and ledger further behind.
+     * Checked inside the issuer's lock, after its previous submission committed, so an issuer adds at most one
+     * large append to a backlog at a time. The express lane (small backlogs) is never held back by it.
+     */
+    private void refuseWhileReadsAreBehind() {
+        RateLimited refusal = readsBehind();
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    private RateLimited readsBehind() {
+        long behind = readBacklog.events();
+        if (behind <= maxReadBacklog) {
+            return null;
+        }
+        return new RateLimited("The read models are " + behind + " events behind; a submission for the bulk lane "
+                + "(this issuer's items not yet final would be more than " + smallBacklog + ") is accepted once they "
+                + "are at most " + maxReadBacklog
+                + " behind. Nothing was stored; retry later", retryAfter);
     }
 }

@@ -3,14 +3,13 @@ package io.masspay.command.admission;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.payout.PayoutReturned;
 import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.processing.UnitOfWorkBuffer;
 import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSucceeded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +31,10 @@ import java.util.TreeMap;
 class OpenItemCounts {
 
     static final String GROUP = "admission";
-    private static final String DELTAS = OpenItemCounts.class.getName() + ".deltas";
-
     private final JdbcTemplate jdbc;
+    /** Sorted by batch: two writers of the same rows always lock them in one order. */
+    private final UnitOfWorkBuffer<Map<String, Integer>> deltas =
+            new UnitOfWorkBuffer<>(OpenItemCounts.class.getName() + ".deltas", TreeMap::new, this::flush);
 
     OpenItemCounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -73,18 +73,8 @@ class OpenItemCounts {
     /** Cash-outs are in no batch and were never admitted. */
     private void change(BatchId batch, int delta) {
         if (batch != null) {
-            deltas().merge(batch.value(), delta, Integer::sum);
+            deltas.current().merge(batch.value(), delta, Integer::sum);
         }
-    }
-
-    /** Sorted by batch: two writers of the same rows always lock them in one order. */
-    private Map<String, Integer> deltas() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(DELTAS, key -> {
-            Map<String, Integer> deltas = new TreeMap<>();
-            root.onPrepareCommit(unit -> flush(deltas));
-            return deltas;
-        });
     }
 
     private void flush(Map<String, Integer> deltas) {

@@ -6,14 +6,13 @@ import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.payout.ItemStatus;
 import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.processing.UnitOfWorkBuffer;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSucceeded;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -31,12 +30,13 @@ import java.util.Map;
 class BatchProgressTracker {
 
     static final String GROUP = "batch-progress";
-    private static final String OUTCOMES = BatchProgressTracker.class.getName() + ".outcomes";
-
     private final CommandGateway commands;
+    private final UnitOfWorkBuffer<Map<BatchId, List<ItemOutcome>>> outcomes;
 
     BatchProgressTracker(CommandGateway commands) {
         this.commands = commands;
+        this.outcomes = new UnitOfWorkBuffer<>(BatchProgressTracker.class.getName() + ".outcomes", LinkedHashMap::new,
+                perBatch -> perBatch.forEach((id, finished) -> commands.sendAndWait(new RecordItemOutcomes(id, finished))));
     }
 
     @EventHandler
@@ -62,13 +62,6 @@ class BatchProgressTracker {
         if (batch == null) {
             return;
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<BatchId, List<ItemOutcome>> outcomes = root.getOrComputeResource(OUTCOMES, key -> {
-            Map<BatchId, List<ItemOutcome>> perBatch = new LinkedHashMap<>();
-            root.onPrepareCommit(unit -> perBatch.forEach((id, finished) ->
-                    commands.sendAndWait(new RecordItemOutcomes(id, finished))));
-            return perBatch;
-        });
-        outcomes.computeIfAbsent(batch, k -> new ArrayList<>()).add(new ItemOutcome(item, attemptNo, status));
+        outcomes.current().computeIfAbsent(batch, k -> new ArrayList<>()).add(new ItemOutcome(item, attemptNo, status));
     }
 }

@@ -1,5 +1,6 @@
 package io.masspay.command.batch;
 
+import io.masspay.command.admission.Admission;
 import io.masspay.command.batch.intake.BatchCsvReader;
 import io.masspay.command.batch.intake.BatchRequest;
 import io.masspay.command.batch.intake.BatchRequestReader;
@@ -18,8 +19,8 @@ import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +28,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -53,11 +55,13 @@ class BatchSubmissionController {
     private final CommandGateway commands;
     private final ObjectMapper json;
     private final ItemLimit itemLimit;
+    private final Admission admission;
 
-    BatchSubmissionController(CommandGateway commands, ObjectMapper json, ItemLimit itemLimit) {
+    BatchSubmissionController(CommandGateway commands, ObjectMapper json, ItemLimit itemLimit, Admission admission) {
         this.commands = commands;
         this.json = json;
         this.itemLimit = itemLimit;
+        this.admission = admission;
     }
 
     /**
@@ -76,15 +80,21 @@ class BatchSubmissionController {
             @RequestBody(required = false) byte[] body) {
         MediaType type = request.getHeaders().getContentType();
         if (type == null || !type.isCompatibleWith(CSV)) {
-            return Blocking.call(() -> answer(new SubmitBatch(caller.issuer(), read(body, caller.issuer()))));
+            return Blocking.call(() -> {
+                admission.precheck(caller.issuer(), () -> customerBatchIdOf(body), 1);
+                return answer(new SubmitBatch(caller.issuer(), read(body, caller.issuer())));
+            });
         }
         if (type.getCharset() != null && !type.getCharset().equals(StandardCharsets.UTF_8)) {
             return Mono.error(new UnsupportedMediaTypeStatusException(type,
                     List.of(MediaType.APPLICATION_JSON, new MediaType(CSV, StandardCharsets.UTF_8))));
         }
-        return Blocking.call(() -> answer(new SubmitBatch(caller.issuer(), BatchCsvReader.read(
-                StrictUtf8.decode(body == null ? new byte[0] : body), issuerAccountNumber, sourceWalletId,
-                customerBatchId))));
+        return Blocking.call(() -> {
+            admission.precheck(caller.issuer(), () -> customerBatchId, 1);
+            return answer(new SubmitBatch(caller.issuer(), BatchCsvReader.read(
+                    StrictUtf8.decode(body == null ? new byte[0] : body), issuerAccountNumber, sourceWalletId,
+                    customerBatchId)));
+        });
     }
 
     private ResponseEntity<SubmissionReceipt> answer(SubmitBatch command) {
@@ -114,6 +124,33 @@ class BatchSubmissionController {
                     outcome.receivedCount(), outcome.accepted().size(), outcome.rejected().size());
         } finally {
             MDC.remove("BatchId");
+        }
+    }
+
+    /**
+     * The envelope's CustomerBatchId, read without building any item (the Items array is skipped token by token),
+     * for an admission refusal that must still let a retry of a known batch through; null if there is none or the
+     * body is not a JSON object (the full read reports that, if admission lets it through).
+     */
+    private String customerBatchIdOf(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("CustomerBatchId".equals(name) && value == JsonToken.VALUE_STRING) {
+                    return parser.getString();
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (JacksonException e) {
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.payout.RequestPayouts;
+import io.masspay.kernel.processing.UnitOfWorkBuffer;
 import io.masspay.kernel.transfer.AttemptStart;
 import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.CompleteItem;
@@ -15,8 +16,6 @@ import io.masspay.kernel.wallet.Debit;
 import io.masspay.kernel.wallet.DebitIssuerWallet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -39,11 +38,11 @@ import java.util.function.Function;
 @Component
 class PaymentChunks {
 
-    private static final String CHUNK = PaymentChunks.class.getName() + ".chunk";
-
     private final CommandGateway commands;
     private final EventStore events;
     private final CachedAggregates cached;
+    private final UnitOfWorkBuffer<List<PaymentAttempt>> chunk =
+            new UnitOfWorkBuffer<>(PaymentChunks.class.getName() + ".chunk", ArrayList::new, this::pay);
 
     PaymentChunks(CommandGateway commands, EventStore events, CachedAggregates cached) {
         this.commands = commands;
@@ -52,7 +51,7 @@ class PaymentChunks {
     }
 
     void add(ItemSubmitted item) {
-        chunk().add(PaymentAttempt.of(item, item.attemptNo(), true));
+        chunk.current().add(PaymentAttempt.of(item, item.attemptNo(), true));
     }
 
     /**
@@ -62,16 +61,7 @@ class PaymentChunks {
      */
     void add(AttemptStarted attempt) {
         ItemSubmitted item = (ItemSubmitted) events.readEvents(attempt.transactionId().value()).next().getPayload();
-        chunk().add(PaymentAttempt.of(item, attempt.attemptNo(), attempt.startFrom() == AttemptStart.IssuerDebit));
-    }
-
-    private List<PaymentAttempt> chunk() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(CHUNK, key -> {
-            List<PaymentAttempt> items = new ArrayList<>();
-            root.onPrepareCommit(unit -> pay(items));
-            return items;
-        });
+        chunk.current().add(PaymentAttempt.of(item, attempt.attemptNo(), attempt.startFrom() == AttemptStart.IssuerDebit));
     }
 
     private void pay(List<PaymentAttempt> items) {

@@ -88,8 +88,10 @@ public class AxonPostgresConfiguration {
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  EventSchema eventSchema,
-                                                 org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+                                                 org.axonframework.config.Configuration configuration,
+                                                 JdbcTemplate jdbc,
+                                                 @Value("${masspay.events.large-append:1000}") int largeAppend) {
+        return new OrderedAppendsStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -104,8 +106,8 @@ public class AxonPostgresConfiguration {
                 // maxGapOffset positions behind the newest event (default 10,000), and every processor would
                 // then skip that submission's events for good. Under a flood, 10,000 is a few seconds of
                 // appends; a million keeps such gaps until they fill (or until the 60 s gap timeout). ADR 0014.
-                .maxGapOffset(MAX_GAP_OFFSET)
-                .build();
+                // Since ADR 0019 a large append is no longer overtaken, but the rule stays as a second line.
+                .maxGapOffset(MAX_GAP_OFFSET), transactionManager, jdbc, largeAppend);
     }
 
     /**

@@ -11,8 +11,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The module graph of STYLE.md section 1, enforced on the compiled classes: shared-kernel depends on
- * nothing of ours and on no framework beyond message annotations; command-side, query-side and rails
+ * The module graph (README, "Module map"), enforced on the compiled classes: shared-kernel depends on
+ * nothing of ours and on no framework beyond message annotations, but for one helper the processors of every
+ * module share, {@code kernel.processing} (Axon's unit of work); command-side, query-side and rails
  * depend on the kernel, never on each other; only infra assembles the application. The cli is a client
  * of the public API (ADR 0008): it uses none of our modules and no server framework, and no module uses it
  * (infra only in tests, which this import leaves out).
@@ -20,6 +21,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ModuleGraphTest {
 
     private static final String KERNEL = "io.masspay.kernel..";
+    private static final String KERNEL_PROCESSING = "io.masspay.kernel.processing..";
     private static final String COMMAND = "io.masspay.command..";
     private static final String QUERY = "io.masspay.query..";
     private static final String RAILS = "io.masspay.rails..";
@@ -45,12 +47,23 @@ class ModuleGraphTest {
 
     @Test
     void kernelUsesOnlyAxonsMessageAnnotations() {
-        noClasses().that().resideInAPackage(KERNEL)
+        noClasses().that().resideInAPackage(KERNEL).and().resideOutsideOfPackage(KERNEL_PROCESSING)
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "Axon classes other than message annotations",
                         c -> c.getPackageName().startsWith("org.axonframework")
                                 && !c.getName().equals("org.axonframework.modelling.command.TargetAggregateIdentifier")
                                 && !c.getName().equals("org.axonframework.serialization.Revision")))
+                .check(production);
+    }
+
+    /** The one helper every module's processors share (collect during a unit of work, flush before it commits). */
+    @Test
+    void kernelProcessingUsesOnlyAxonsUnitOfWork() {
+        noClasses().that().resideInAPackage(KERNEL_PROCESSING)
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "Axon classes other than the unit of work",
+                        c -> c.getPackageName().startsWith("org.axonframework")
+                                && !c.getPackageName().equals("org.axonframework.messaging.unitofwork")))
                 .check(production);
     }
 

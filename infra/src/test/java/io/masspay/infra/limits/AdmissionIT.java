@@ -70,6 +70,14 @@ class AdmissionIT {
 
         api.submitAccepted(issuer, batch(issuer, "FITS", bankItems("FITS", 2)));
         assertThat(openItems(issuer)).isEqualTo(10);
+
+        // at the cap: refused before the body is parsed, yet a retry of a batch it knows still gets its answer
+        String full = submissionsFingerprint();
+        expectRateLimited(api.submit(issuer, batch(issuer, "ONE-MORE", bankItems("ONE", 1))));
+        Map<?, ?> replay = api.submit(issuer, batch(issuer, "HELD", bankItems("HELD", 8))).expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(replay.get("AcceptedCount")).isEqualTo(8);
+        assertThat(submissionsFingerprint()).as("neither stored anything").isEqualTo(full);
     }
 
     @Test

@@ -2,23 +2,29 @@ package io.masspay.infra.load;
 
 import io.masspay.infra.MassPayApplication;
 import io.masspay.infra.support.FreshDatabase;
-import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
+import io.masspay.infra.support.MassPayApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,8 +48,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 16, "no fairness" (ADR 0014): one issuer floods the node with concurrent 5,000-item POSTs, each client
  * submitting again after its Retry-After whenever it is refused, for {@code masspay.fairness.duration}; meanwhile
- * another issuer submits one-item batches, one after another, and each must be paid within 60 s, p99 (the target,
- * final as its status shows within 5 s, is printed; see the assertion). The flooder must get 429s; afterwards every accepted item of both is final and every cent is
+ * another issuer submits one-item batches, one after another; the target is each final as its status shows within
+ * 5 s, p99 (ADR 0014, ADR 0020), printed, and CI asserts a guard of 15 s (see the assertion). The flooder must get
+ * 429s; afterwards every accepted item of both is final and every cent is
  * where it should be, and the heap stayed under its maximum. CI: 24 flooding clients for 30 s with a cap of
  * 25,000 open items; the full setting is {@code -Dmasspay.fairness.flooders=200 -Dmasspay.fairness.cap=50000
  * -Dmasspay.fairness.duration=PT60S}. Prints the figures.
@@ -63,11 +70,11 @@ class FairnessIT {
     private static final int ITEMS = 5_000;
     private static final int RECIPIENTS = 20;
     private static final Duration BOUND = Duration.ofSeconds(5);
-    /** Generous for a loaded 2-core CI machine; the figures printed say how far below it a run was. */
-    private static final Duration PAID_BOUND = Duration.ofSeconds(60);
+    private static final Duration CI_GUARD = BOUND.multipliedBy(3);
     private static final String WALLET = "XTR94502";
     private static final BigDecimal FUNDING = new BigDecimal("1000000.00");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient FLOOD_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** Of each probe, the POST alone (CPU and connections shared with the flood) as part of the whole. */
     private static final List<Long> POST_MILLIS = Collections.synchronizedList(new ArrayList<>());
     /** Of each probe, until its item's ItemSucceeded was in the event store (paid), before the status shows it. */
@@ -77,6 +84,9 @@ class FairnessIT {
 
     @Autowired
     WebTestClient http;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -101,7 +111,11 @@ class FairnessIT {
         }
         api.recipient(quiet, "QUIET-1", "Individual");
         List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
-        probe(api, quiet, "WARM", accepted); // a warm JVM, as in production
+        // a warm JVM, as in production: both lanes and every read model have handled a batch before the flood
+        probe(api, quiet, "WARM", accepted);
+        warmBulkLane(api, flooder, accepted);
+        PAID_MILLIS.clear();
+        POST_MILLIS.clear();
 
         Map<Integer, AtomicInteger> floodAnswers = new ConcurrentHashMap<>();
         List<Long> quietMillis = Collections.synchronizedList(new ArrayList<>());
@@ -128,9 +142,13 @@ class FairnessIT {
                         select concat('submitted ', count(*) filter (where payload_type like '%.ItemSubmitted'),
                           ', succeeded ', count(*) filter (where payload_type like '%.ItemSucceeded'),
                           ', open ', (select coalesce(sum(open_items), 0) from admission_batch),
-                          ', batch-status at ', (select max(length(token)) from token_entry
-                             where processor_name = 'batch-status'))
-                        from domain_event_entry""", String.class));
+                          ', head ', max(global_index))
+                        from domain_event_entry""", String.class) + ", " + jdbc.queryForObject("""
+                        select string_agg(processor_name || ' ' || coalesce(substring(convert_from(token, 'UTF8')
+                              from '"index":([0-9]+)'), '-') || '/' || (length(convert_from(token, 'UTF8'))
+                              - length(replace(convert_from(token, 'UTF8'), ',', ''))), ', ' order by processor_name)
+                        from (select distinct on (processor_name) processor_name, token from token_entry
+                              where token is not null order by processor_name, segment) t""", String.class));
                 sleep(5000);
             }
         });
@@ -162,7 +180,7 @@ class FairnessIT {
         long p99 = percentile(sorted, 99);
         long maxHeap = Runtime.getRuntime().maxMemory();
         System.out.printf("FairnessIT: %d flooding clients x %d items for %s, cap %d open items: POST answers %s, "
-                        + "%d batches (%d items) accepted; quiet issuer's one-item batches: %d, final after ms p50 %d "
+                        + "%d batches (%d items, the warm-up batch included) accepted; quiet issuer's one-item batches: %d, final after ms p50 %d "
                         + "p99 %d max %d; flood and backlog over after %.1f s; peak heap %d MB of %d MB%n",
                 FLOODERS, ITEMS, FLOOD, CAP, floodAnswers, flooded.size(), flooded.size() * ITEMS, sorted.size(), p50,
                 p99, sorted.get(sorted.size() - 1), (drained - started) / 1e9, peakHeap.get() >> 20, maxHeap >> 20);
@@ -172,15 +190,12 @@ class FairnessIT {
         assertThat(floodAnswers.keySet()).as("a flooder gets 202 or 429, nothing else").containsOnly(202, 429);
         assertThat(floodAnswers.get(429)).as("the flooder is refused at its cap").isNotNull();
         assertThat(sorted).as("probes").hasSizeGreaterThanOrEqualTo(5);
-        // The target (issue 16) is final as the status shows it within 5 s, p99. Payment meets it (the express
-        // lane, ADR 0014: 0.1-0.8 s but for rare outliers); the status read model still follows the flood's events
-        // in store order (p99 17 s measured), so the status bound is printed, not asserted, until it has its own
-        // fast path. What is asserted: the quiet issuer's items are paid within PAID_BOUND at p99, where before
-        // the lanes a one-item batch waited minutes behind the flood (4 min 43 s measured).
-        List<Long> paid = new ArrayList<>(PAID_MILLIS);
-        Collections.sort(paid);
-        assertThat(percentile(paid, 99)).as("the quiet issuer's one-item batches paid within %s, p99 (status final "
-                + "p99 %d ms, target %s)", PAID_BOUND, p99, BOUND).isLessThanOrEqualTo(PAID_BOUND.toMillis());
+        // Issue 16's target is final as the status shows it within 5 s, p99 (BOUND). On this 2-core machine, the
+        // flood's clients sharing the node's cores, runs measured p99 3.0 s and 5.4 s (ADR 0020), so CI asserts a
+        // guard three times the target: before the lanes (ADR 0014) a one-item batch waited 4 min 43 s behind the
+        // flood, before ordered appends (ADR 0020) 27.6 s. The figures printed above say where a run stood.
+        assertThat(p99).as("the quiet issuer's one-item batches final within %s, p99 (target %s)", CI_GUARD, BOUND)
+                .isLessThanOrEqualTo(CI_GUARD.toMillis());
         assertThat(peakHeap.get()).isLessThan(maxHeap);
         for (Accepted batch : accepted) {
             assertThat(api.status(batch.issuer(), batch.batchId(), "PageSize=1").expectBody(Map.class)
@@ -192,7 +207,21 @@ class FairnessIT {
                 .as("nothing left open once everything is final").isZero();
     }
 
-    private static void flood(MassPayApi api, Issuer flooder, int client, long end, CountDownLatch ready,
+    /** One batch of the flooder's size through the bulk lane and every read model, final before the flood. */
+    private static void warmBulkLane(MassPayApi api, Issuer flooder, List<Accepted> accepted) {
+        List<Map<String, Object>> items = new ArrayList<>(ITEMS);
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < ITEMS; i++) {
+            items.add(walletItem("WARM-" + i, "PAT-" + (i % RECIPIENTS), WALLET, "0.01"));
+            total = total.add(new BigDecimal("0.01"));
+        }
+        String batchId = (String) api.submitAccepted(flooder, batch(flooder, "WARM-BULK", items)).get("BatchId");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                .until(() -> isFinal(api, flooder, batchId));
+        accepted.add(new Accepted(flooder, batchId, total));
+    }
+
+    private void flood(MassPayApi api, Issuer flooder, int client, long end, CountDownLatch ready,
                               Map<Integer, AtomicInteger> answers, List<Accepted> accepted) {
         byte[] body = null;
         BigDecimal total = BigDecimal.ZERO;
@@ -212,21 +241,42 @@ class FairnessIT {
                     await().atMost(Duration.ofMinutes(2)).until(() -> ready.getCount() == 0);
                 }
             }
-            EntityExchangeResult<Map> answer = api.submitRaw(flooder, "application/json", body)
-                    .expectBody(Map.class).returnResult();
-            int status = answer.getStatus().value();
+            HttpResponse<byte[]> answer = send(flooder, body);
+            int status = answer.statusCode();
             answers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
             if (status == 202) {
-                accepted.add(new Accepted(flooder, (String) answer.getResponseBody().get("BatchId"), total));
+                accepted.add(new Accepted(flooder, (String) JSON.readValue(answer.body(), Map.class).get("BatchId"),
+                        total));
                 body = null;
                 n++;
             } else if (status == 429) {
                 // the same batch again, as a client does: nothing of it was stored
-                sleep(1000 * Long.parseLong(answer.getResponseHeaders().getFirst("Retry-After")));
+                sleep(1000 * Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()));
             } else {
-                System.out.printf("FairnessIT: flooder refused %d %s%n", status, answer.getResponseBody());
+                System.out.printf("FairnessIT: flooder refused %d %s%n", status, new String(answer.body()));
                 return;
             }
+        }
+    }
+
+    /**
+     * A flooder's POST through a plain HTTP client: WebTestClient records every exchange, request body included,
+     * and 200 clients resending 1 MB bodies would make the test's own garbage, in the node's JVM, the load.
+     */
+    private HttpResponse<byte[]> send(Issuer flooder, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/API/v4/Fund/BatchTransfer"))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + flooder.apiKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            return FLOOD_CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

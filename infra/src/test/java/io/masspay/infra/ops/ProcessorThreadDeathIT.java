@@ -38,7 +38,10 @@ class ProcessorThreadDeathIT {
 
         coordinators.forEach(Thread::stop); // ThreadDeath, as an OutOfMemoryError would strike: anywhere
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+        // the killed threads end with uncaught throwables (ThreadDeath, or a lock's IllegalMonitorStateException):
+        // the fault under test, which Awaitility would otherwise rethrow here as the test's own failure
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).dontCatchUncaughtExceptions()
+                .untilAsserted(() -> {
             JsonNode processors = eventProcessors();
             assertThat(processors.path("status").asString()).isEqualTo("DOWN");
             assertThat(processors.path("details").path("payments").path("status").asString()).isEqualTo("DOWN");

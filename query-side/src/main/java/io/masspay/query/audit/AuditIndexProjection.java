@@ -36,13 +36,17 @@ public class AuditIndexProjection {
             on conflict do nothing""";
     /**
      * The global index comes from the stored row, found by event identifier: the tracking token of an event
-     * that fills a gap (committed after events with higher indexes) points past the event itself.
+     * that fills a gap (committed after events with higher indexes) points past the event itself. One
+     * statement for the whole batch (columns), in event order.
      */
     private static final String INDEX = """
             insert into audit_event_index (global_index, batch_id, transaction_id)
-            select e.global_index, coalesce(?::varchar,
-                    (select batch_id from audit_transaction where transaction_id = ?::varchar)), ?::varchar
-            from domain_event_entry e where e.event_identifier = ?
+            select e.global_index, coalesce(t.batch_id, x.batch_id), t.transaction_id
+            from unnest(?::varchar[], ?::varchar[], ?::varchar[]) with ordinality
+                as t(batch_id, transaction_id, event_identifier, n)
+            join domain_event_entry e on e.event_identifier = t.event_identifier
+            left join audit_transaction x on x.transaction_id = t.transaction_id
+            order by t.n
             on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
@@ -83,6 +87,6 @@ public class AuditIndexProjection {
 
     private void index(Object event, EventMessage<?> message) {
         AuditSubject.of(event).forEach(subject -> writes.add(INDEX, subject.batchId(), subject.transactionId(),
-                subject.transactionId(), message.getIdentifier()));
+                message.getIdentifier()));
     }
 }

@@ -41,17 +41,21 @@ public class EventFeedProjection {
             on conflict do nothing""";
     /**
      * The global index comes from the stored row, found by event identifier: the tracking token of an event
-     * that fills a gap points past the event itself (ADR 0007).
+     * that fills a gap points past the event itself (ADR 0007). One statement for the whole batch (columns).
      */
     private static final String INDEX = """
             insert into event_feed_index (issuer_account_number, global_index)
-            select owner.issuer, e.global_index
-            from domain_event_entry e, lateral (select coalesce(?::varchar,
-                    (select issuer_account_number from event_feed_wallet where wallet_id = ?::varchar),
-                    (select issuer_account_number from event_feed_batch where batch_id = ?::varchar),
-                    (select issuer_account_number from event_feed_transaction where transaction_id = ?::varchar))
-                    as issuer) owner
-            where e.event_identifier = ? and owner.issuer is not null
+            select coalesce(t.issuer, w.issuer_account_number, b.issuer_account_number, x.issuer_account_number),
+                e.global_index
+            from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) with ordinality
+                as t(issuer, wallet_id, batch_id, transaction_id, event_identifier, n)
+            join domain_event_entry e on e.event_identifier = t.event_identifier
+            left join event_feed_wallet w on w.wallet_id = t.wallet_id
+            left join event_feed_batch b on b.batch_id = t.batch_id
+            left join event_feed_transaction x on x.transaction_id = t.transaction_id
+            where coalesce(t.issuer, w.issuer_account_number, b.issuer_account_number, x.issuer_account_number)
+                is not null
+            order by t.n
             on conflict do nothing""";
 
     private final JdbcTemplate jdbc;

@@ -1,10 +1,9 @@
 package io.masspay.query.audit;
 
+import io.masspay.kernel.processing.UnitOfWorkBuffer;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
 @Component
 class FeedPositionWriter {
 
-    private static final String LAST_TOKEN = FeedPositionWriter.class.getName() + ".token";
-
     private final JdbcTemplate jdbc;
+    private final UnitOfWorkBuffer<AtomicReference<GapAwareTrackingToken>> last = new UnitOfWorkBuffer<>(
+            FeedPositionWriter.class.getName() + ".token", AtomicReference::new, holder -> write(holder.get()));
 
     FeedPositionWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -39,13 +38,7 @@ class FeedPositionWriter {
         if (!(WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken current)) {
             return;
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        AtomicReference<GapAwareTrackingToken> last = root.getOrComputeResource(LAST_TOKEN, key -> {
-            AtomicReference<GapAwareTrackingToken> holder = new AtomicReference<>();
-            root.onPrepareCommit(unit -> write(holder.get()));
-            return holder;
-        });
-        last.set(current);
+        last.current().set(current);
     }
 
     private void write(GapAwareTrackingToken token) {

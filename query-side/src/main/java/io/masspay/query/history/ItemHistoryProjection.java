@@ -51,10 +51,17 @@ public class ItemHistoryProjection {
             values (?, ?, ?, ?, ?)
             on conflict (transaction_id, attempt_no) do update set status = excluded.status,
                 error_code = excluded.error_code, finished_at = excluded.finished_at""";
-    /** The global index is the stored row's: a tracking token's position is not, for an event that fills a gap. */
+    /**
+     * The global index is the stored row's: a tracking token's position is not, for an event that fills a gap.
+     * One statement for the whole batch (columns), in event order.
+     */
     private static final String STEP = """
             insert into item_history_step (global_index, transaction_id, attempt_no, step, occurred_at)
-            select global_index, ?, ?, ?, ? from domain_event_entry where event_identifier = ?
+            select e.global_index, t.transaction_id, t.attempt_no, t.step, t.occurred_at
+            from unnest(?::varchar[], ?::integer[], ?::varchar[], ?::timestamptz[], ?::varchar[]) with ordinality
+                as t(transaction_id, attempt_no, step, occurred_at, event_identifier, n)
+            join domain_event_entry e on e.event_identifier = t.event_identifier
+            order by t.n
             on conflict do nothing""";
 
     private final JdbcTemplate jdbc;

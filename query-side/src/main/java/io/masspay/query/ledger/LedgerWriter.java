@@ -1,8 +1,7 @@
 package io.masspay.query.ledger;
 
+import io.masspay.kernel.processing.UnitOfWorkBuffer;
 import io.masspay.kernel.wallet.WalletCreated;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,6 @@ import java.util.TreeMap;
 @Component
 class LedgerWriter {
 
-    private static final String PENDING = LedgerWriter.class.getName() + ".pending";
     private static final String OPEN_WALLET = """
             insert into ledger_account (account_type, account_id, currency, balance_minor, issuer_account_number,
                 owner_id, created_at)
@@ -41,6 +39,8 @@ class LedgerWriter {
     }
 
     private final JdbcTemplate jdbc;
+    private final UnitOfWorkBuffer<Pending> pending = new UnitOfWorkBuffer<>(LedgerWriter.class.getName() + ".pending",
+            () -> new Pending(new ArrayList<>(), new ArrayList<>()), this::flush);
 
     LedgerWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -48,21 +48,12 @@ class LedgerWriter {
 
     /** Queued like the postings: a replay of many wallets costs one batch statement per processor batch. */
     void openWallet(WalletCreated event, Instant at) {
-        pending().wallets().add(new Object[]{event.ownerType().name() + "Wallet", event.walletId().value(),
+        pending.current().wallets().add(new Object[]{event.ownerType().name() + "Wallet", event.walletId().value(),
                 event.currency().name(), event.issuer().value(), event.ownerId(), Timestamp.from(at)});
     }
 
     void post(Posting posting) {
-        pending().postings().add(posting);
-    }
-
-    private Pending pending() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING, key -> {
-            Pending pending = new Pending(new ArrayList<>(), new ArrayList<>());
-            root.onPrepareCommit(unit -> flush(pending));
-            return pending;
-        });
+        pending.current().postings().add(posting);
     }
 
     void clear() {

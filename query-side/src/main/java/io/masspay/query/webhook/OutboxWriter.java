@@ -1,10 +1,10 @@
 package io.masspay.query.webhook;
 
+import io.masspay.kernel.processing.UnitOfWorkBuffer;
 import io.masspay.query.webhook.OutboxEvent.ItemFinished;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,10 +28,11 @@ import java.util.Set;
 class OutboxWriter {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWriter.class);
-    private static final String PENDING = OutboxWriter.class.getName() + ".pending";
-
     private final JdbcTemplate jdbc;
     private final WebhookFactsStore facts;
+    private final UnitOfWorkBuffer<Pending> pending = new UnitOfWorkBuffer<>(OutboxWriter.class.getName() + ".pending",
+            () -> new Pending(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(), new HashMap<>()),
+            this::flush);
 
     OutboxWriter(JdbcTemplate jdbc, WebhookFactsStore facts) {
         this.jdbc = jdbc;
@@ -43,16 +44,16 @@ class OutboxWriter {
     }
 
     void batch(WebhookFacts.Batch batch) {
-        pending().batches().put(batch.batchId(), batch);
+        pending.current().batches().put(batch.batchId(), batch);
     }
 
     void item(WebhookFacts.Item item) {
-        pending().items().put(item.transactionId(), item);
+        pending.current().items().put(item.transactionId(), item);
     }
 
     void event(OutboxEvent event) {
-        pending().events().add(event);
-        pending().positions().put(event.sourceEventId(), sourcePosition());
+        pending.current().events().add(event);
+        pending.current().positions().put(event.sourceEventId(), sourcePosition());
     }
 
     /**
@@ -67,16 +68,6 @@ class OutboxWriter {
             return position.isPresent() ? position.getAsLong() : null;
         }
         return null;
-    }
-
-    private Pending pending() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING, key -> {
-            Pending pending = new Pending(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(),
-                    new HashMap<>());
-            root.onPrepareCommit(unit -> flush(pending));
-            return pending;
-        });
     }
 
     private void flush(Pending pending) {

@@ -5,6 +5,7 @@ import io.masspay.kernel.payout.PayoutRequested;
 import io.masspay.kernel.payout.PayoutReturned;
 import io.masspay.kernel.payout.PayoutSettledLate;
 import io.masspay.kernel.payout.PayoutSucceeded;
+import io.masspay.kernel.processing.UnitOfWorkBuffer;
 import io.masspay.kernel.transfer.LatePayoutApplied;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,20 +40,22 @@ class RailPayoutRows {
 
     private final JdbcTemplate jdbc;
     private final DispatchPolicy policy;
-    private final UnitOfWorkBatch<Object[]> inserts;
-    private final UnitOfWorkBatch<Object[]> settlements;
+    /** Written just before the recording transaction commits; the dispatchers are woken once it has. */
+    private final UnitOfWorkBuffer<List<Object[]>> inserts;
+    private final UnitOfWorkBuffer<List<Object[]>> settlements;
 
     RailPayoutRows(JdbcTemplate jdbc, DispatchPolicy policy, DispatchSignal signal) {
         this.jdbc = jdbc;
         this.policy = policy;
-        this.inserts = new UnitOfWorkBatch<>("rail-payout-inserts", rows -> write(INSERT, rows), signal::wake);
-        this.settlements = new UnitOfWorkBatch<>("rail-payout-settlements", rows -> write(SETTLE, rows), () -> {
-        });
+        this.inserts = new UnitOfWorkBuffer<>(RailPayoutRows.class.getName() + ".inserts", ArrayList::new,
+                rows -> write(INSERT, rows), signal::wake);
+        this.settlements = new UnitOfWorkBuffer<>(RailPayoutRows.class.getName() + ".settlements", ArrayList::new,
+                rows -> write(SETTLE, rows));
     }
 
     @EventHandler
     void on(PayoutRequested event) {
-        inserts.add(new Object[]{event.payoutKey(), event.transactionId().value(), event.attemptNo(),
+        inserts.current().add(new Object[]{event.payoutKey(), event.transactionId().value(), event.attemptNo(),
                 event.method().name(), event.walletId().value(), event.amount().minorUnits(),
                 event.amount().currency().name(), RailPayoutStore.json(event.destination())});
     }
@@ -87,7 +91,7 @@ class RailPayoutRows {
     }
 
     private void settle(String key, ClaimedPayout.State state, Instant nextPoll) {
-        settlements.add(new Object[]{state.name(), nextPoll == null ? null : Timestamp.from(nextPoll), key});
+        settlements.current().add(new Object[]{state.name(), nextPoll == null ? null : Timestamp.from(nextPoll), key});
     }
 
     private void write(String sql, List<Object[]> rows) {

@@ -1,0 +1,85 @@
+package io.masspay.infra.axon;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.List;
+
+/**
+ * Axon's JDBC storage engine, with a large append never overtaken by a small one (ADR 0019).
+ *
+ * <p>An append takes its global indexes when it inserts and becomes visible when it commits. A small append
+ * that commits while a 5,000-event submission is still between the two leaves 5,000 indexes below it that
+ * every tracking processor passes as gaps, and Axon's gap-aware token copies its whole gap set for each event
+ * it advances over: thousands of gaps made every processor crawl for 15-20 s (FairnessIT, issue 16), the
+ * payment lanes and the read models alike. So every append takes one PostgreSQL advisory lock for the rest
+ * of its transaction: shared by ordinary appends, which never wait for each other, exclusive by an append of
+ * at least {@code large} events, which waits for the shared holders that are inserting and committing, then
+ * has the store to itself until it commits. PostgreSQL queues a shared request behind a waiting exclusive
+ * one, so the large append does not starve. A transaction takes the lock once, at its first append, and
+ * never upgrades it (two upgrading transactions would deadlock).
+ */
+final class OrderedAppendsStorageEngine extends JdbcEventStorageEngine {
+
+    /** The advisory lock's first key: its own namespace ("MPEV"), apart from the admission lock's. */
+    private static final int LOCK_SPACE = 0x4D504556;
+    private static final String HELD = OrderedAppendsStorageEngine.class.getName() + ".held";
+
+    private final TransactionManager transactions;
+    private final JdbcTemplate jdbc;
+    private final int large;
+
+    OrderedAppendsStorageEngine(Builder builder, TransactionManager transactions, JdbcTemplate jdbc, int large) {
+        super(builder);
+        if (large < 1) {
+            throw new IllegalArgumentException("masspay.events.large-append must be at least 1");
+        }
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.large = large;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        // Serialized before the lock (the messages keep what they serialized, the insert reuses it): a large
+        // append holds the store only for its insert and commit, not for the JSON of 5,000 events.
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                domainEvent.serializePayload(serializer, byte[].class);
+                domainEvent.serializeMetaData(serializer, byte[].class);
+            }
+        }
+        // the lock and the insert in one transaction: the caller's, or one of their own
+        transactions.executeInTransaction(() -> {
+            lockAppends(events.size());
+            super.appendEvents(events, serializer);
+        });
+    }
+
+    private void lockAppends(int count) {
+        boolean synchronizing = TransactionSynchronizationManager.isSynchronizationActive();
+        if (synchronizing && TransactionSynchronizationManager.hasResource(HELD)) {
+            return;
+        }
+        jdbc.query(count >= large ? "select pg_advisory_xact_lock(?, 0)" : "select pg_advisory_xact_lock_shared(?, 0)",
+                rs -> null, LOCK_SPACE);
+        if (synchronizing) {
+            TransactionSynchronizationManager.bindResource(HELD, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(HELD);
+                }
+            });
+        }
+    }
+}
