@@ -100,9 +100,10 @@ class BatchRetry {
                 case Replay -> accepted.add(accepted(entry.getValue(), decision));
             }
         }
-        commands.sendAndWait(new ResubmitBatch(batch.batchId(), review.receivedCount(),
+        boolean batchHeld = commands.sendAndWait(new ResubmitBatch(batch.batchId(), review.receivedCount(),
                 added.stream().map(NewClaim::transactionId).toList(), retried, rejected));
-        items.create(batch.batchId(), review, added, lane);
+        // items added to a held batch wait with it, and are paid when it is released
+        items.create(batch.batchId(), review, added, batchHeld ? PaymentLane.HELD : lane);
         added.forEach(c -> accepted.add(BatchItems.accepted(c)));
 
         accepted.sort(Comparator.comparingInt(SubmissionOutcome.Accepted::position));

@@ -75,6 +75,7 @@ class BatchSubmissionController {
             @RequestParam(name = "IssuerAccountNumber", required = false) String issuerAccountNumber,
             @RequestParam(name = "SourceWalletId", required = false) String sourceWalletId,
             @RequestParam(name = "CustomerBatchId", required = false) String customerBatchId,
+            @RequestParam(name = "ScheduledFor", required = false) String scheduledFor,
             // accepted as in a JSON body, where the service does not act on it either
             @RequestParam(name = "EmailNotification", required = false) String emailNotification,
             @RequestBody(required = false) byte[] body) {
@@ -82,7 +83,7 @@ class BatchSubmissionController {
         if (type == null || !type.isCompatibleWith(CSV)) {
             return Blocking.call(() -> {
                 admission.precheck(caller.issuer(), () -> customerBatchIdOf(body), 1);
-                return answer(new SubmitBatch(caller.issuer(), read(body, caller.issuer())));
+                return answer(new SubmitBatch(caller.issuer(), read(body, caller.issuer()), caller.credentialId()));
             });
         }
         if (type.getCharset() != null && !type.getCharset().equals(StandardCharsets.UTF_8)) {
@@ -93,7 +94,7 @@ class BatchSubmissionController {
             admission.precheck(caller.issuer(), () -> customerBatchId, 1);
             return answer(new SubmitBatch(caller.issuer(), BatchCsvReader.read(
                     StrictUtf8.decode(body == null ? new byte[0] : body), issuerAccountNumber, sourceWalletId,
-                    customerBatchId)));
+                    customerBatchId).withScheduledFor(scheduledFor), caller.credentialId()));
         });
     }
 

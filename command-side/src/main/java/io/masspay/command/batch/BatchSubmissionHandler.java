@@ -37,10 +37,12 @@ class BatchSubmissionHandler {
     private final BatchItems items;
     private final Repository<Batch> batches;
     private final Admission admission;
+    private final BatchHolds holds;
 
     BatchSubmissionHandler(BatchIntake intake, SubmissionClaims claims, BatchRetry retry, BatchItems items,
-                           Repository<Batch> batches, Admission admission) {
+                           Repository<Batch> batches, Admission admission, BatchHolds holds) {
         this.admission = admission;
+        this.holds = holds;
         this.intake = intake;
         this.claims = claims;
         this.retry = retry;
@@ -66,10 +68,14 @@ class BatchSubmissionHandler {
         refuseIfTaken(claims.claimItems(review.issuer(), batchId, newClaims), review);
         // after the claims: a racing identical submission waits at the claim, never holding the issuer's lock
         PaymentLane lane = admission.admit(review.issuer(), batchId, newClaims.size());
+        BatchHold hold = holds.of(review, review.valid(), command.credentialId());
         batches.newInstance(() -> new Batch(new BatchSubmitted(batchId, review.issuer(), review.customerBatchId(),
                 review.source().walletId(), review.source().currency(), review.receivedCount(), newClaims.size(),
-                review.rejected())));
-        items.create(batchId, review, newClaims, lane);
+                review.rejected()), hold));
+        if (hold.scheduledFor() != null && !hold.needsApproval()) {
+            holds.scheduleRelease(batchId, hold.scheduledFor());
+        }
+        items.create(batchId, review, newClaims, hold.isHeld() ? PaymentLane.HELD : lane);
         return new SubmissionOutcome(batchId, review.customerBatchId(), review.receivedCount(),
                 newClaims.stream().map(BatchItems::accepted).toList(), review.rejected());
     }

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.math.BigDecimal;
+
 /** Operator onboarding of issuers (API.md section 7). Only the operator token reaches /Admin. */
 @RestController
 class IssuerAdminController {
@@ -34,6 +36,25 @@ class IssuerAdminController {
     }
 
     record LimitsSet(String issuerAccountNumber, int maxItemsPerBatch) {
+    }
+
+    record Approvals(String threshold) {
+    }
+
+    record ApprovalsSet(String issuerAccountNumber, String threshold) {
+    }
+
+    /**
+     * Maker-checker per issuer (API.md section 11): a batch whose accepted total reaches {@code Threshold} (in the
+     * batch's currency, a plain decimal such as "10000.00") waits for an approver; {@code null} turns it off.
+     */
+    @PutMapping("/API/v4/Admin/Issuers/{issuer}/Approvals")
+    Mono<ApprovalsSet> approvals(@PathVariable String issuer, @RequestBody Approvals body) {
+        BigDecimal threshold = ApprovalThreshold.parse(body.threshold());
+        return Blocking.call(() -> {
+            issuers.setApprovalThreshold(new IssuerAccountNumber(issuer), threshold);
+            return new ApprovalsSet(issuer, threshold == null ? null : threshold.toPlainString());
+        });
     }
 
     @PostMapping("/API/v4/Admin/Issuers")

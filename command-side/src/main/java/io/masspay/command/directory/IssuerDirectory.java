@@ -6,6 +6,8 @@ import io.masspay.kernel.ids.IssuerAccountNumber;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,6 +47,20 @@ public class IssuerDirectory {
     public void setMaxItemsPerBatch(IssuerAccountNumber issuer, int maxItems) {
         if (jdbc.update("update issuer set max_items_per_batch = ? where issuer_account_number = ?",
                 maxItems, issuer.value()) == 0) {
+            throw MassPayException.notFound("Issuer");
+        }
+    }
+
+    /** The issuer's approval threshold (API.md section 11), empty when approval is off. */
+    public Optional<BigDecimal> approvalThreshold(IssuerAccountNumber issuer) {
+        return jdbc.query("select approval_threshold from issuer where issuer_account_number = ?",
+                (rs, i) -> rs.getBigDecimal(1), issuer.value()).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /** {@code threshold} null turns approval off. */
+    public void setApprovalThreshold(IssuerAccountNumber issuer, BigDecimal threshold) {
+        if (jdbc.update("update issuer set approval_threshold = ? where issuer_account_number = ?",
+                threshold, issuer.value()) == 0) {
             throw MassPayException.notFound("Issuer");
         }
     }

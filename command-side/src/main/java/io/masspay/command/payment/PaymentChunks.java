@@ -1,5 +1,7 @@
 package io.masspay.command.payment;
 
+import io.masspay.command.batch.intake.SubmissionClaims;
+import io.masspay.kernel.batch.BatchReleased;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
@@ -19,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,10 +44,12 @@ class PaymentChunks {
     private final CommandGateway commands;
     private final EventStore events;
     private final CachedAggregates cached;
+    private final SubmissionClaims claims;
     private final UnitOfWorkBuffer<List<PaymentAttempt>> chunk =
             new UnitOfWorkBuffer<>(PaymentChunks.class.getName() + ".chunk", ArrayList::new, this::pay);
 
-    PaymentChunks(CommandGateway commands, EventStore events, CachedAggregates cached) {
+    PaymentChunks(CommandGateway commands, EventStore events, CachedAggregates cached, SubmissionClaims claims) {
+        this.claims = claims;
         this.commands = commands;
         this.events = events;
         this.cached = cached;
@@ -60,8 +65,25 @@ class PaymentChunks {
      * submission back from the event store (one query) beats carrying it in every event.
      */
     void add(AttemptStarted attempt) {
-        ItemSubmitted item = (ItemSubmitted) events.readEvents(attempt.transactionId().value()).next().getPayload();
+        ItemSubmitted item = submission(attempt.transactionId());
         chunk.current().add(PaymentAttempt.of(item, attempt.attemptNo(), attempt.startFrom() == AttemptStart.IssuerDebit));
+    }
+
+    /**
+     * A held batch released (approved, or its time came): its items are paid now, from the issuer, as first
+     * attempts (a held batch's items never started one). Items are read back like a retry's, one query each:
+     * a release is rare, and its items were never in any lane's events.
+     */
+    void add(BatchReleased released) {
+        List<ItemSubmitted> items = new ArrayList<>();
+        claims.transactionsOf(released.batchId()).forEach(id -> items.add(submission(id)));
+        // in submission order, as the issuer wallet debits them: who is paid when funds run short stays predictable
+        items.sort(Comparator.comparingInt(ItemSubmitted::position));
+        items.forEach(item -> chunk.current().add(PaymentAttempt.of(item, item.attemptNo(), true)));
+    }
+
+    private ItemSubmitted submission(TransactionId transactionId) {
+        return (ItemSubmitted) events.readEvents(transactionId.value()).next().getPayload();
     }
 
     private void pay(List<PaymentAttempt> items) {

@@ -1,5 +1,6 @@
 package io.masspay.command.payment;
 
+import io.masspay.kernel.batch.BatchReleased;
 import io.masspay.kernel.transfer.ExpressItems;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,6 +18,9 @@ public class PaymentsSequencingPolicy implements SequencingPolicy<EventMessage<?
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
         if (event.getPayload() instanceof ItemSubmitted item) {
             return item.sourceWalletId().value();
+        }
+        if (event.getPayload() instanceof BatchReleased released) {
+            return released.sourceWalletId().value();
         }
         if (event.getPayload() instanceof ExpressItems express) {
             return express.sourceWalletId().value();

@@ -1,5 +1,6 @@
 package io.masspay.command.payment;
 
+import io.masspay.kernel.batch.BatchReleased;
 import io.masspay.kernel.transfer.AttemptStarted;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.kernel.transfer.PaymentLane;
@@ -30,6 +31,13 @@ public class WalletFirstPayments {
         if (PaymentLane.of(item) == PaymentLane.BULK) {
             chunks.add(item);
         }
+    }
+
+    /** A held batch's items: paid in this lane once the batch is released (API.md section 11). */
+    @EventHandler
+    @DisallowReplay
+    void on(BatchReleased released) {
+        chunks.add(released);
     }
 
     @EventHandler

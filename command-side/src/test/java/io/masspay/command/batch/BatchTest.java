@@ -45,6 +45,9 @@ class BatchTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Batch.class);
+        fixture.registerInjectableResource((StoppedItems) batchId -> {
+            throw new AssertionError("no batch of these tests is stopped");
+        });
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.masspay.infra.security;
 
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.security.Caller;
+import io.masspay.kernel.security.CredentialRole;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -59,10 +62,18 @@ class AccessTokenAuthentication {
         jwt.setJwtAuthenticationConverter(token -> Mono.fromCallable(() -> activeClient.test(token.getSubject()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(active -> active
-                        ? Mono.just(BearerTokenAuthentication.issuer(
-                                new IssuerAccountNumber(token.getClaimAsString(AccessTokens.ISSUER_ACCOUNT_CLAIM))))
+                        ? Mono.just(BearerTokenAuthentication.issuer(caller(token)))
                         : Mono.error(new InvalidBearerTokenException("The token's client was revoked"))));
         this.manager = jwt;
+    }
+
+    /** Tokens handed out before roles existed name no credential and no role: their client, as a submitter. */
+    private static Caller caller(Jwt token) {
+        String credential = token.getClaimAsString(AccessTokens.CREDENTIAL_CLAIM);
+        String role = token.getClaimAsString(AccessTokens.ROLE_CLAIM);
+        return new Caller(new IssuerAccountNumber(token.getClaimAsString(AccessTokens.ISSUER_ACCOUNT_CLAIM)),
+                credential != null ? credential : token.getSubject(),
+                CredentialRole.Approver.name().equals(role) ? CredentialRole.Approver : CredentialRole.Submitter);
     }
 
     /** Issued no later than now (give or take the skew) and no earlier than one lifetime ago. */

@@ -1,7 +1,6 @@
 package io.masspay.infra.security;
 
 import io.masspay.infra.limits.AuthenticationThrottle;
-import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -49,8 +48,8 @@ class BearerTokenAuthentication implements ReactiveAuthenticationManager, Server
     }
 
     /** The one shape of an issuer's authentication, whichever kind of token proved it. */
-    static UsernamePasswordAuthenticationToken issuer(IssuerAccountNumber issuer) {
-        return new UsernamePasswordAuthenticationToken(new Caller(issuer), null,
+    static UsernamePasswordAuthenticationToken issuer(Caller caller) {
+        return new UsernamePasswordAuthenticationToken(caller, null,
                 AuthorityUtils.createAuthorityList("ROLE_" + ISSUER));
     }
 
@@ -93,7 +92,7 @@ class BearerTokenAuthentication implements ReactiveAuthenticationManager, Server
         if (AccessTokenAuthentication.looksLikeJwt(token)) {
             return accessTokens.authenticate(token);
         }
-        return Mono.fromCallable(() -> credentials.issuerForApiKey(token))
+        return Mono.fromCallable(() -> credentials.callerForApiKey(token))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(issuer -> issuer.<Authentication>map(BearerTokenAuthentication::issuer).map(Mono::just)
                         .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown token"))));

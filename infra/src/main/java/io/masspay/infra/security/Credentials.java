@@ -1,6 +1,8 @@
 package io.masspay.infra.security;
 
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.security.Caller;
+import io.masspay.kernel.security.CredentialRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,22 +23,28 @@ public class Credentials {
     }
 
     /** {@code apiKeyId} names the key for its revocation; it cannot be turned back into the key. */
-    public record Issued(String apiKey, String apiKeyId, String clientId, String clientSecret) {
+    public record Issued(String apiKey, String apiKeyId, String clientId, String clientSecret, CredentialRole role) {
     }
 
     /** How a revocation went: done now, done before (a repeated DELETE changes nothing), or no such credential. */
     enum Revocation { REVOKED, ALREADY_REVOKED, UNKNOWN }
 
     public Issued issue(IssuerAccountNumber issuer) {
+        return issue(issuer, CredentialRole.Submitter);
+    }
+
+    /** An API key and an OAuth client with one role; they count as one credential (the key's id names both). */
+    public Issued issue(IssuerAccountNumber issuer, CredentialRole role) {
         String apiKey = SecretHash.newSecret("mpk_");
         String clientId = SecretHash.newSecret("mpc_").substring(0, 28);
         String clientSecret = SecretHash.newSecret("mps_");
         String keyId = keyId(apiKey);
-        jdbc.update("insert into api_key (key_hash, key_id, issuer_account_number) values (?, ?, ?)",
-                SecretHash.of(apiKey), keyId, issuer.value());
-        jdbc.update("insert into oauth_client (client_id, secret_hash, issuer_account_number) values (?, ?, ?)",
-                clientId, SecretHash.of(clientSecret), issuer.value());
-        return new Issued(apiKey, keyId, clientId, clientSecret);
+        jdbc.update("insert into api_key (key_hash, key_id, issuer_account_number, role) values (?, ?, ?, ?)",
+                SecretHash.of(apiKey), keyId, issuer.value(), role.name());
+        jdbc.update("""
+                insert into oauth_client (client_id, secret_hash, issuer_account_number, role, key_id)
+                values (?, ?, ?, ?, ?)""", clientId, SecretHash.of(clientSecret), issuer.value(), role.name(), keyId);
+        return new Issued(apiKey, keyId, clientId, clientSecret, role);
     }
 
     /** "key_" and the first 8 bytes of the key's SHA-256 in hex, as migration V14 computes it for older keys. */
@@ -46,10 +54,18 @@ public class Credentials {
 
     /** Looked up by hash; the final comparison is constant-time all the same. A revoked key matches nothing. */
     public Optional<IssuerAccountNumber> issuerForApiKey(String presented) {
+        return callerForApiKey(presented).map(Caller::issuer);
+    }
+
+    /** The issuer, the key's id and its role. */
+    Optional<Caller> callerForApiKey(String presented) {
         byte[] hash = SecretHash.of(presented);
-        return jdbc.query("select key_hash, issuer_account_number from api_key where key_hash = ? and revoked_at is null",
+        return jdbc.query("""
+                        select key_hash, issuer_account_number, key_id, role from api_key
+                        where key_hash = ? and revoked_at is null""",
                         (rs, i) -> SecretHash.matches(presented, rs.getBytes(1))
-                                ? new IssuerAccountNumber(rs.getString(2)) : null, (Object) hash)
+                                ? new Caller(new IssuerAccountNumber(rs.getString(2)), rs.getString(3),
+                                CredentialRole.valueOf(rs.getString(4))) : null, (Object) hash)
                 .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
@@ -57,13 +73,15 @@ public class Credentials {
      * The issuer of the OAuth client whose secret matches, compared in constant time. An unknown client
      * id still costs one hash comparison (against a hash no secret has), so the work is alike either way.
      */
-    Optional<IssuerAccountNumber> issuerForClient(String clientId, String presentedSecret) {
-        List<ClientRow> rows = jdbc.query(
-                "select secret_hash, issuer_account_number from oauth_client where client_id = ? and revoked_at is null",
-                (rs, i) -> new ClientRow(rs.getBytes(1), new IssuerAccountNumber(rs.getString(2))), clientId);
+    Optional<Caller> callerForClient(String clientId, String presentedSecret) {
+        List<ClientRow> rows = jdbc.query("""
+                        select secret_hash, issuer_account_number, coalesce(key_id, client_id), role from oauth_client
+                        where client_id = ? and revoked_at is null""",
+                (rs, i) -> new ClientRow(rs.getBytes(1), new Caller(new IssuerAccountNumber(rs.getString(2)),
+                        rs.getString(3), CredentialRole.valueOf(rs.getString(4)))), clientId);
         ClientRow client = rows.isEmpty() ? null : rows.get(0);
         boolean matches = SecretHash.matches(presentedSecret, client == null ? NO_CLIENT : client.secretHash());
-        return matches && client != null ? Optional.of(client.issuer()) : Optional.empty();
+        return matches && client != null ? Optional.of(client.caller()) : Optional.empty();
     }
 
     /**
@@ -95,6 +113,6 @@ public class Credentials {
         return known != null && known > 0 ? Revocation.ALREADY_REVOKED : Revocation.UNKNOWN;
     }
 
-    private record ClientRow(byte[] secretHash, IssuerAccountNumber issuer) {
+    private record ClientRow(byte[] secretHash, Caller caller) {
     }
 }

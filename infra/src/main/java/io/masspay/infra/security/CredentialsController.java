@@ -1,17 +1,23 @@
 package io.masspay.infra.security;
 
 import io.masspay.command.directory.IssuerDirectory;
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.security.CredentialRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,15 +37,30 @@ class CredentialsController {
         this.issuers = issuers;
     }
 
+    /** {@code Role}: Submitter (the default) or Approver (API.md section 11). */
+    record NewCredential(String role) {
+    }
+
     @PostMapping("/API/v4/Admin/Issuers/{issuer}/Credentials")
-    Mono<ResponseEntity<Credentials.Issued>> issue(@PathVariable String issuer) {
+    Mono<ResponseEntity<Credentials.Issued>> issue(@PathVariable String issuer,
+                                                   @RequestBody(required = false) NewCredential body) {
         IssuerAccountNumber ian = new IssuerAccountNumber(issuer);
+        CredentialRole role = role(body == null ? null : body.role());
         return Mono.fromCallable(() -> {
             if (!issuers.exists(ian)) {
                 throw MassPayException.notFound("Issuer");
             }
-            return ResponseEntity.status(HttpStatus.CREATED).body(credentials.issue(ian));
+            return ResponseEntity.status(HttpStatus.CREATED).body(credentials.issue(ian, role));
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static CredentialRole role(String name) {
+        if (name == null) {
+            return CredentialRole.Submitter;
+        }
+        return Arrays.stream(CredentialRole.values()).filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new MassPayException(ErrorCode.VALIDATION_FAILED, "The credential was refused",
+                        List.of(new FieldError("Role", ErrorCode.INVALID_FIELD, "Role must be Submitter or Approver"))));
     }
 
     @DeleteMapping("/API/v4/Admin/Issuers/{issuer}/ApiKeys/{apiKeyId}")

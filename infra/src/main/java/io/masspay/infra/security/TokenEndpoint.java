@@ -5,7 +5,7 @@ import io.masspay.infra.limits.RetryAfter;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
-import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
@@ -70,8 +70,8 @@ class TokenEndpoint {
                         throttle.failed(names);
                         return unauthorized(exchange);
                     });
-                    return credentials.issuerForClient(client.clientId(), client.secret())
-                            .map(issuer -> new Authenticated(client, issuer))
+                    return credentials.callerForClient(client.clientId(), client.secret())
+                            .map(caller -> new Authenticated(client, caller))
                             .orElseThrow(() -> {
                                 throttle.failed(names);
                                 return unauthorized(exchange);
@@ -81,10 +81,10 @@ class TokenEndpoint {
                         .cacheControl(CacheControl.noStore())
                         .header(HttpHeaders.PRAGMA, "no-cache")
                         .body(AccessTokenResponse.bearer(tokens.issue(authenticated.client().clientId(),
-                                authenticated.issuer()))));
+                                authenticated.caller()))));
     }
 
-    private record Authenticated(ClientCredentials client, IssuerAccountNumber issuer) {
+    private record Authenticated(ClientCredentials client, Caller caller) {
     }
 
     private static byte[] bytes(DataBuffer buffer) {

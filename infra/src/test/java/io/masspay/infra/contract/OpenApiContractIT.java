@@ -191,6 +191,8 @@ class OpenApiContractIT {
         run.admin(HttpMethod.POST, "/API/v4/Admin/Issuers/{IssuerAccountNumber}/Wallets/{WalletId}/Fund", 200, account,
                 wallet);
         run.admin(HttpMethod.PUT, "/API/v4/Admin/Issuers/{IssuerAccountNumber}/Limits", 200, account);
+        run.admin(HttpMethod.PUT, "/API/v4/Admin/Issuers/{IssuerAccountNumber}/Approvals", 200, account);
+        run.admin(HttpMethod.POST, "/API/v4/Admin/Issuers/{IssuerAccountNumber}/Credentials", 201, account);
         run.admin(HttpMethod.PUT, "/API/v4/Admin/Issuers/{IssuerAccountNumber}/Webhook", 200, account);
         run.admin(HttpMethod.PUT, "/API/v4/Admin/Sandbox/Rails/{SendMethodId}", 200, "XTR94500");
         new MassPayApi(http).railMode("XTR94500", "Up");

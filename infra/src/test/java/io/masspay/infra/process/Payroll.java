@@ -79,8 +79,18 @@ final class Payroll {
 
     @SuppressWarnings("unchecked")
     static Submitted submit(MassPayApi api, Funded funded, String customerBatchId, List<Map<String, Object>> items) {
-        Map<String, Object> answer = api.submitAccepted(funded.issuer(),
-                MassPayApi.batch(funded.issuer(), customerBatchId, items));
+        return submit(api, funded, customerBatchId, items, null);
+    }
+
+    /** {@code scheduledFor}: the batch's ScheduledFor (API.md section 11), null for at once. */
+    @SuppressWarnings("unchecked")
+    static Submitted submit(MassPayApi api, Funded funded, String customerBatchId, List<Map<String, Object>> items,
+                            java.time.Instant scheduledFor) {
+        Map<String, Object> body = new LinkedHashMap<>(MassPayApi.batch(funded.issuer(), customerBatchId, items));
+        if (scheduledFor != null) {
+            body.put("ScheduledFor", scheduledFor.toString());
+        }
+        Map<String, Object> answer = api.submitAccepted(funded.issuer(), body);
         assertThat(answer.get("AcceptedCount")).as("accepted of %s", customerBatchId).isEqualTo(items.size());
         Map<String, Map<String, Object>> byCustomerId = new LinkedHashMap<>();
         items.forEach(i -> byCustomerId.put((String) i.get("CustomerTransactionId"), i));

@@ -53,7 +53,7 @@ final class Settlement {
             await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
                 var result = api.status(batch.funded().issuer(), batch.batchId(), "PageSize=1").returnResult(Map.class);
                 return result.getStatus().value() == 200
-                        && !"Processing".equals(result.getResponseBody().blockFirst().get("Status"));
+                        && MassPayApi.isFinal(result.getResponseBody().blockFirst());
             });
         }
         // the read models the checks below use have seen every event

@@ -2,6 +2,7 @@ package io.masspay.infra.security;
 
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.security.Caller;
+import io.masspay.kernel.security.CredentialRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -32,8 +33,16 @@ class AccessTokensTest {
     void shouldTurnAFreshTokenIntoItsIssuersCaller() {
         Authentication authentication = verifier.authenticate(tokens.issue("mpc_client", ISSUER)).block();
 
-        assertThat(authentication.getPrincipal()).isEqualTo(new Caller(ISSUER));
+        assertThat(authentication.getPrincipal()).isEqualTo(new Caller(ISSUER, "mpc_client", CredentialRole.Submitter));
         assertThat(authentication.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ISSUER");
+    }
+
+    @Test
+    void anApproversTokenCarriesItsRoleAndCredential() {
+        Caller approver = new Caller(ISSUER, "key_0011223344556677", CredentialRole.Approver);
+        Authentication authentication = verifier.authenticate(tokens.issue("mpc_client", approver)).block();
+
+        assertThat(authentication.getPrincipal()).isEqualTo(approver);
     }
 
     @Test

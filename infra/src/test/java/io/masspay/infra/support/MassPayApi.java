@@ -196,7 +196,13 @@ public final class MassPayApi {
 
     /** Polls the status read model until the batch is final (or the wait times out). */
     public Map<String, Object> awaitFinal(Issuer issuer, String batchId) {
-        return awaitStatus(issuer, batchId, status -> !"Processing".equals(status.get("Status")));
+        return awaitStatus(issuer, batchId, MassPayApi::isFinal);
+    }
+
+    /** Completed or CompletedWithErrors: not Processing, nor held (Scheduled, AwaitingApproval). */
+    public static boolean isFinal(Map<?, ?> status) {
+        Object value = status.get("Status");
+        return "Completed".equals(value) || "CompletedWithErrors".equals(value);
     }
 
     /** Polls the status read model until {@code done} holds for the batch's status (first 1,000 items). */

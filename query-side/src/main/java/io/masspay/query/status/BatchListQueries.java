@@ -32,7 +32,7 @@ class BatchListQueries {
                 (rs, i) -> new BatchRow(rs.getString("batch_id"), rs.getString("customer_batch_id"),
                         rs.getString("source_wallet_id"), CurrencyCode.valueOf(rs.getString("currency")),
                         rs.getInt("received_count"), rs.getInt("accepted_count"), rs.getInt("rejected_count"),
-                        rs.getObject("created_at", OffsetDateTime.class)),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("hold")),
                 issuer.value(), pageSize, (long) (page - 1) * pageSize);
 
         Map<String, ItemCounts> counts = new HashMap<>();
@@ -50,11 +50,12 @@ class BatchListQueries {
     }
 
     private record BatchRow(String batchId, String customerBatchId, String sourceWalletId, CurrencyCode currency,
-                            int receivedCount, int acceptedCount, int rejectedCount, OffsetDateTime createdAt) {
+                            int receivedCount, int acceptedCount, int rejectedCount, OffsetDateTime createdAt,
+                            String hold) {
 
         BatchListView.BatchSummary summary(ItemCounts counts) {
             return new BatchListView.BatchSummary(batchId, customerBatchId, sourceWalletId, currency.name(),
-                    counts.batchStatus(acceptedCount), BatchStatusQueries.iso(createdAt),
+                    counts.batchStatus(acceptedCount, hold), BatchStatusQueries.iso(createdAt),
                     counts.completedAt(acceptedCount), receivedCount, acceptedCount, rejectedCount, counts.asMap(),
                     counts.totalAmount(currency), counts.successAmount(currency));
         }

@@ -1,7 +1,15 @@
 package io.masspay.query.status;
 
+import io.masspay.kernel.batch.BatchApproved;
+import io.masspay.kernel.batch.BatchAwaitingApproval;
+import io.masspay.kernel.batch.BatchCancelled;
+import io.masspay.kernel.batch.BatchRejected;
+import io.masspay.kernel.batch.BatchReleased;
 import io.masspay.kernel.batch.BatchResubmitted;
+import io.masspay.kernel.batch.BatchScheduled;
+import io.masspay.kernel.batch.BatchStatus;
 import io.masspay.kernel.batch.BatchSubmitted;
+import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.payout.ItemStatus;
 import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.transfer.AttemptStarted;
@@ -49,6 +57,10 @@ public class BatchStatusProjection {
             update batch_view set received_count = received_count + ?, accepted_count = accepted_count + ?,
                 rejected_count = rejected_count + ?
             where batch_id = ?""";
+    /** A held batch's wait (API.md section 11), set and cleared by the Batch's own events in their order. */
+    static final String UPDATE_HOLD = """
+            update batch_view set hold = ?, scheduled_for = ?, hold_sequence = ?
+            where batch_id = ? and coalesce(hold_sequence, -1) < ?""";
     static final String UPDATE_ITEM = """
             update batch_item_view set status = ?, error_code = ?, attempt_no = ?, updated_at = ?, last_sequence = ?
             where transaction_id = ? and last_sequence < ?""";
@@ -58,7 +70,8 @@ public class BatchStatusProjection {
 
     public BatchStatusProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new PendingWrites(jdbc, GROUP, List.of(INSERT_BATCH, INSERT_ITEM, COUNT_RESUBMISSION, UPDATE_ITEM));
+        this.writes = new PendingWrites(jdbc, GROUP, List.of(INSERT_BATCH, UPDATE_HOLD, INSERT_ITEM, COUNT_RESUBMISSION,
+                UPDATE_ITEM));
     }
 
     @EventHandler
@@ -66,6 +79,38 @@ public class BatchStatusProjection {
         writes.add(INSERT_BATCH, event.batchId().value(), event.issuer().value(), event.customerBatchId(),
                 event.sourceWalletId().value(), event.currency().name(), event.receivedCount(), event.acceptedCount(),
                 event.rejected().size(), utc(at));
+    }
+
+    @EventHandler
+    void on(BatchAwaitingApproval event, @SequenceNumber long sequence) {
+        hold(event.batchId(), BatchStatus.AwaitingApproval, event.scheduledFor(), sequence);
+    }
+
+    @EventHandler
+    void on(BatchScheduled event, @SequenceNumber long sequence) {
+        hold(event.batchId(), BatchStatus.Scheduled, event.scheduledFor(), sequence);
+    }
+
+    /** Approved: processing, unless a BatchScheduled follows (in the same unit of work). */
+    @EventHandler
+    void on(BatchApproved event, @SequenceNumber long sequence) {
+        hold(event.batchId(), null, null, sequence);
+    }
+
+    @EventHandler
+    void on(BatchReleased event, @SequenceNumber long sequence) {
+        hold(event.batchId(), null, null, sequence);
+    }
+
+    /** Rejected or cancelled: the items' CANCELLED failures make the status. */
+    @EventHandler
+    void on(BatchRejected event, @SequenceNumber long sequence) {
+        hold(event.batchId(), null, null, sequence);
+    }
+
+    @EventHandler
+    void on(BatchCancelled event, @SequenceNumber long sequence) {
+        hold(event.batchId(), null, null, sequence);
     }
 
     @EventHandler
@@ -106,6 +151,11 @@ public class BatchStatusProjection {
     @ResetHandler
     void reset() {
         jdbc.update("truncate batch_view, batch_item_view");
+    }
+
+    private void hold(BatchId batchId, BatchStatus hold, Instant scheduledFor, long sequence) {
+        writes.add(UPDATE_HOLD, hold == null ? null : hold.name(), scheduledFor == null ? null : utc(scheduledFor),
+                sequence, batchId.value(), sequence);
     }
 
     private void update(String transactionId, ItemStatus status, String errorCode, int attemptNo, long sequence,

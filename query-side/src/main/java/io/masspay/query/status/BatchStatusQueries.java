@@ -41,7 +41,7 @@ class BatchStatusQueries {
                         (rs, i) -> new BatchRow(rs.getString("customer_batch_id"), rs.getString("source_wallet_id"),
                                 CurrencyCode.valueOf(rs.getString("currency")), rs.getInt("received_count"),
                                 rs.getInt("accepted_count"), rs.getInt("rejected_count"),
-                                rs.getObject("created_at", OffsetDateTime.class)),
+                                rs.getObject("created_at", OffsetDateTime.class), rs.getString("hold")),
                         batchId, issuer.value())
                 .stream().findFirst();
         return row.map(batch -> view(batch, issuer, batchId, filter, page, pageSize));
@@ -74,13 +74,14 @@ class BatchStatusQueries {
 
         int accepted = batch.acceptedCount();
         return new BatchStatusView(batchId, batch.customerBatchId(), issuer.value(), batch.sourceWalletId(),
-                currency.name(), counts.batchStatus(accepted), iso(batch.createdAt()), counts.completedAt(accepted),
+                currency.name(), counts.batchStatus(accepted, batch.hold()), iso(batch.createdAt()),
+                counts.completedAt(accepted),
                 batch.receivedCount(), accepted, batch.rejectedCount(), counts.asMap(),
                 counts.totalAmount(currency), counts.successAmount(currency), page, pageSize, totalItems, items);
     }
 
     private record BatchRow(String customerBatchId, String sourceWalletId, CurrencyCode currency, int receivedCount,
-                            int acceptedCount, int rejectedCount, OffsetDateTime createdAt) {
+                            int acceptedCount, int rejectedCount, OffsetDateTime createdAt, String hold) {
     }
 
     private static BatchStatusView.ItemView item(ResultSet rs) throws SQLException {

@@ -50,8 +50,12 @@ final class ItemCounts {
         return items() == acceptedCount && count(ItemStatus.Processing) == 0;
     }
 
-    String batchStatus(int acceptedCount) {
+    /** {@code hold}: AwaitingApproval or Scheduled while the batch is held (API.md section 11), else null. */
+    String batchStatus(int acceptedCount, String hold) {
         if (!allFinal(acceptedCount)) {
+            if (hold != null) {
+                return hold;
+            }
             return "Processing";
         }
         return count(ItemStatus.Success) == items() ? "Completed" : "CompletedWithErrors";

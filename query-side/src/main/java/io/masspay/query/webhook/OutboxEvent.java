@@ -46,4 +46,24 @@ sealed interface OutboxEvent {
             return "Batch.Completed";
         }
     }
+
+    /**
+     * A decision about a batch before its money moved (API.md section 11): it awaits approval, or an approver
+     * rejected it, or its issuer cancelled it. {@code reason} is the approver's, for a rejection.
+     */
+    record BatchDecided(String sourceEventId, Instant at, String batchId, String type, String status, String reason)
+            implements OutboxEvent {
+
+        static BatchDecided awaitingApproval(String sourceEventId, Instant at, String batchId) {
+            return new BatchDecided(sourceEventId, at, batchId, "Batch.AwaitingApproval", "AwaitingApproval", null);
+        }
+
+        static BatchDecided rejected(String sourceEventId, Instant at, String batchId, String reason) {
+            return new BatchDecided(sourceEventId, at, batchId, "Batch.Rejected", "CompletedWithErrors", reason);
+        }
+
+        static BatchDecided cancelled(String sourceEventId, Instant at, String batchId) {
+            return new BatchDecided(sourceEventId, at, batchId, "Batch.Cancelled", "CompletedWithErrors", null);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.masspay.query.webhook;
 
 import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.query.webhook.OutboxEvent.BatchDecided;
 import io.masspay.query.webhook.OutboxEvent.BatchFinished;
 import io.masspay.query.webhook.OutboxEvent.BatchStarted;
 import io.masspay.query.webhook.OutboxEvent.ItemFinished;
@@ -36,6 +37,11 @@ final class WebhookBodies {
         } else if (event instanceof BatchStarted started) {
             body.put("Status", "Processing");
             body.put("Counts", counts(started.acceptedCount(), 0, 0, 0));
+        } else if (event instanceof BatchDecided decided) {
+            body.put("Status", decided.status());
+            if (decided.reason() != null) {
+                body.put("Reason", decided.reason());
+            }
         } else if (event instanceof BatchFinished finished) {
             body.put("Status", finished.status().name());
             body.put("Counts", counts(0, finished.succeeded(), finished.failed(), finished.retainedInWallet()));

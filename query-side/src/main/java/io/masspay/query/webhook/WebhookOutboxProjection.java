@@ -1,12 +1,16 @@
 package io.masspay.query.webhook;
 
+import io.masspay.kernel.batch.BatchAwaitingApproval;
+import io.masspay.kernel.batch.BatchCancelled;
 import io.masspay.kernel.batch.BatchCompleted;
+import io.masspay.kernel.batch.BatchRejected;
 import io.masspay.kernel.batch.BatchSubmitted;
 import io.masspay.kernel.payout.ItemStatus;
 import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.query.webhook.OutboxEvent.BatchDecided;
 import io.masspay.query.webhook.OutboxEvent.BatchFinished;
 import io.masspay.query.webhook.OutboxEvent.BatchStarted;
 import io.masspay.query.webhook.OutboxEvent.ItemFinished;
@@ -74,6 +78,21 @@ public class WebhookOutboxProjection {
             writer.event(new ItemFinished(message.getIdentifier(), at, event.batchId().value(),
                     event.transactionId().value(), event.attemptNo(), ItemStatus.RetainedInWallet, event.reason()));
         }
+    }
+
+    @EventHandler
+    void on(BatchAwaitingApproval event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.event(BatchDecided.awaitingApproval(message.getIdentifier(), at, event.batchId().value()));
+    }
+
+    @EventHandler
+    void on(BatchRejected event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.event(BatchDecided.rejected(message.getIdentifier(), at, event.batchId().value(), event.reason()));
+    }
+
+    @EventHandler
+    void on(BatchCancelled event, EventMessage<?> message, @Timestamp Instant at) {
+        writer.event(BatchDecided.cancelled(message.getIdentifier(), at, event.batchId().value()));
     }
 
     @EventHandler

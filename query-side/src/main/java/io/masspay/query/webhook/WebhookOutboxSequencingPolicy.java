@@ -1,6 +1,9 @@
 package io.masspay.query.webhook;
 
+import io.masspay.kernel.batch.BatchAwaitingApproval;
+import io.masspay.kernel.batch.BatchCancelled;
 import io.masspay.kernel.batch.BatchCompleted;
+import io.masspay.kernel.batch.BatchRejected;
 import io.masspay.kernel.batch.BatchSubmitted;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.payout.RetainedInWallet;
@@ -31,6 +34,9 @@ public class WebhookOutboxSequencingPolicy implements SequencingPolicy<EventMess
                 : payload instanceof ItemFailed e ? e.batchId()
                 : payload instanceof RetainedInWallet e ? e.batchId()
                 : payload instanceof BatchCompleted e ? e.batchId()
+                : payload instanceof BatchAwaitingApproval e ? e.batchId()
+                : payload instanceof BatchRejected e ? e.batchId()
+                : payload instanceof BatchCancelled e ? e.batchId()
                 : null;
         return batch != null ? batch.value() : event.getIdentifier();
     }

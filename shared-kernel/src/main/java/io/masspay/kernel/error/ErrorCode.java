@@ -24,6 +24,10 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     INSUFFICIENT_FUNDS(422),
     SERVICE_UNAVAILABLE(503),
+    /** Cancel, approve or reject of a batch whose state no longer allows it (API.md section 11). */
+    BATCH_NOT_CANCELLABLE(409),
+    /** A credential that may not approve this batch: not an approver, or the one that submitted it. */
+    APPROVAL_NOT_ALLOWED(403),
     /** Too many calls, too many failed authentications or too many open items; always with Retry-After. */
     RATE_LIMITED(429),
     // Runtime codes: carried by items, history and webhooks, never by a synchronous answer.
@@ -32,6 +36,8 @@ public enum ErrorCode {
     PROVIDER_UNAVAILABLE(500),
     DESTINATION_CLOSED(500),
     PAYOUT_RETURNED(500),
+    /** The item's batch was rejected by an approver or cancelled before it started: no money moved. */
+    CANCELLED(500),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

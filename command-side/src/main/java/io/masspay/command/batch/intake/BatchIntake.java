@@ -18,6 +18,7 @@ import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.payout.SendMethod;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -63,7 +64,7 @@ public class BatchIntake {
         rejected.sort(Comparator.comparing(RejectedItem::field, FieldOrder.BY_ITEM_INDEX));
         String customerBatchId = Optional.ofNullable(request.customerBatchId()).orElseGet(() -> ServerIds.random("cb_"));
         return new Review(caller, source, customerBatchId, request.items().size(), resolve(caller, valid, context),
-                rejected);
+                rejected, ScheduledFor.startAt(request.scheduledFor(), Instant.now()));
     }
 
     /**

@@ -52,7 +52,7 @@ public final class BatchRequestReader {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
-                case "IssuerAccountNumber", "SourceWalletId", "CustomerBatchId" -> {
+                case "IssuerAccountNumber", "SourceWalletId", "CustomerBatchId", "ScheduledFor" -> {
                     envelopeErrors.remove(name);
                     envelope.put(name, text(parser, value, name, name, envelopeErrors));
                 }
@@ -89,12 +89,13 @@ public final class BatchRequestReader {
             errors.add(itemsError);
         }
         return new BatchRequest(envelope.get("IssuerAccountNumber"), envelope.get("SourceWalletId"),
-                envelope.get("CustomerBatchId"), items, errors, ItemPaths.JSON, count, false);
+                envelope.get("CustomerBatchId"), items, errors, ItemPaths.JSON, count, false,
+                envelope.get("ScheduledFor"));
     }
 
     /** The envelope's errors in the order of API.md's fields, whatever order the body had. */
     private static int envelopeOrder(FieldError a, FieldError b) {
-        List<String> order = List.of("IssuerAccountNumber", "SourceWalletId", "CustomerBatchId");
+        List<String> order = List.of("IssuerAccountNumber", "SourceWalletId", "CustomerBatchId", "ScheduledFor");
         return Integer.compare(order.indexOf(a.field()), order.indexOf(b.field()));
     }
 

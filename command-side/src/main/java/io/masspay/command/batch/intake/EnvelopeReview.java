@@ -12,6 +12,7 @@ import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.wallet.OwnerType;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +63,7 @@ class EnvelopeReview {
             errors.add(new FieldError("CustomerBatchId", ErrorCode.INVALID_FIELD,
                     "CustomerBatchId must be 1..64 characters of [A-Za-z0-9._:-]"));
         }
+        ScheduledFor.check(request.scheduledFor(), Instant.now()).ifPresent(errors::add);
         String items = request.paths().collection();
         if (request.itemCount() == 0 && errors.stream().noneMatch(e -> e.field().equals(items))) {
             errors.add(new FieldError(items, ErrorCode.MISSING_FIELD, items + " must hold at least one item"));

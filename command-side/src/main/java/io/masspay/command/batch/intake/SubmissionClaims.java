@@ -103,4 +103,10 @@ public class SubmissionClaims {
     private static String[] column(List<NewClaim> claims, Function<NewClaim, String> value) {
         return claims.stream().map(value).toArray(String[]::new);
     }
+
+    /** Every item of the batch, added by retries too (one indexed query, ADR 0003). */
+    public List<TransactionId> transactionsOf(BatchId batchId) {
+        return jdbc.query("select transaction_id from transaction_claim where batch_id = ? order by transaction_id",
+                (rs, i) -> new TransactionId(rs.getString(1)), batchId.value());
+    }
 }
