@@ -33,11 +33,26 @@ sealed interface LedgerAction {
         }
     }
 
-    /** A new batch (a new CustomerBatchId) of the issuer. */
-    record Submit(List<Item> items) implements LedgerAction {
+    /**
+     * A new batch (a new CustomerBatchId) of the issuer; {@code secondsAhead} above 0 schedules it that far ahead
+     * (API.md section 11). A batch whose total reaches the try's approval threshold awaits an approver.
+     */
+    record Submit(List<Item> items, int secondsAhead) implements LedgerAction {
         @Override
         public String toString() {
-            return "Submit" + items.stream().map(Item::toString).collect(Collectors.joining(", ", "[", "]"));
+            return "Submit" + (secondsAhead > 0 ? "(in " + secondsAhead + " s)" : "")
+                    + items.stream().map(Item::toString).collect(Collectors.joining(", ", "[", "]"));
+        }
+    }
+
+    /** What an approver or the issuer decides about the {@code pick}-th batch, modulo their count (section 11). */
+    enum Control { Approve, Reject, Cancel }
+
+    /** The decision, taken whatever the batch's state: a batch that does not allow it answers 409, nothing changes. */
+    record Decide(Control control, int pick) implements LedgerAction {
+        @Override
+        public String toString() {
+            return control + "(#" + pick + ")";
         }
     }
 
@@ -91,19 +106,23 @@ sealed interface LedgerAction {
     }
 
     /**
-     * Up to six actions, the first a batch (so every try moves money): mostly new batches, then
-     * retries, waits and rail switches, sometimes more funding.
+     * Up to six actions, the first a batch: mostly new batches (a quarter of them scheduled 1-3 s ahead), then
+     * retries, approvals, rejections and cancels, waits and rail switches, sometimes more funding.
      */
     static Arbitrary<List<LedgerAction>> sequences() {
-        Arbitrary<LedgerAction> submit = item().list().ofMinSize(1).ofMaxSize(30)
-                .withSizeDistribution(RandomDistribution.uniform()).map(Submit::new);
+        Arbitrary<LedgerAction> submit = Combinators.combine(item().list().ofMinSize(1).ofMaxSize(30)
+                        .withSizeDistribution(RandomDistribution.uniform()),
+                Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(1, 3))))
+                .as(Submit::new);
+        Arbitrary<LedgerAction> decide = Combinators.combine(Arbitraries.of(Control.class),
+                Arbitraries.integers().between(0, 5)).as(Decide::new);
         Arbitrary<LedgerAction> retry = Arbitraries.integers().between(0, 5).map(Retry::new);
         Arbitrary<LedgerAction> awaitFinal = Arbitraries.integers().between(0, 5).map(AwaitFinal::new);
         Arbitrary<LedgerAction> rail = Combinators.combine(Arbitraries.of(RAILS), Arbitraries.of(true, false))
                 .as(SwitchRail::new);
         Arbitrary<LedgerAction> fund = fundings().map(Fund::new);
         Arbitrary<List<LedgerAction>> then = Arbitraries.frequencyOf(Tuple.of(4, submit), Tuple.of(3, retry),
-                        Tuple.of(2, awaitFinal), Tuple.of(2, rail), Tuple.of(1, fund))
+                        Tuple.of(2, awaitFinal), Tuple.of(2, rail), Tuple.of(1, fund), Tuple.of(5, decide))
                 .list().ofMaxSize(5).withSizeDistribution(RandomDistribution.uniform());
         return Combinators.combine(submit, then).as((first, rest) -> {
             List<LedgerAction> actions = new ArrayList<>(List.of(first));

@@ -56,13 +56,19 @@ final class LedgerInvariants {
             boolean allSucceeded = batchItems.stream().allMatch(i -> "Success".equals(((Map<?, ?>) i).get("Status")));
             assertThat(status.get("Status")).as("status of batch %s", batchId)
                     .isEqualTo(allSucceeded ? "Completed" : "CompletedWithErrors");
+            if (run.wasStopped(batchId)) {
+                assertThat(batchItems).as("items of the rejected or cancelled batch %s", batchId)
+                        .allSatisfy(i -> assertThat(List.of(((Map<?, ?>) i).get("Status"), ((Map<?, ?>) i).get("ErrorCode")))
+                                .containsExactly("Failed", "CANCELLED"));
+            }
         });
         items.forEach((id, item) -> {
             Item wanted = asked.get(id);
             assertThat(item.get("Status")).as("status of %s (%s)", id, wanted).isIn(FINAL);
             assertThat(item.get("Amount")).as("amount of %s", id).isEqualTo(LedgerAction.usd(wanted.cents()));
             if ("Failed".equals(item.get("Status"))) {
-                assertThat(item.get("ErrorCode")).as("why %s failed", id).isEqualTo("INSUFFICIENT_FUNDS_RUNTIME");
+                assertThat(item.get("ErrorCode")).as("why %s failed", id)
+                        .isIn("INSUFFICIENT_FUNDS_RUNTIME", "CANCELLED");
             }
             long cents = wanted.cents() % 100;
             if (wanted.isWallet()) {

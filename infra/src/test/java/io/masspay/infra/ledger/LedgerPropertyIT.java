@@ -22,7 +22,8 @@ import java.util.Map;
  * Money is never created or lost, whatever a client and an operator do (API.md section 3). The one
  * running application (real HTTP, real PostgreSQL) serves every try; each try onboards a fresh issuer,
  * performs a random sequence of actions (funding; batches of 1..30 items over the seven send methods,
- * with the sandbox's trigger cents and amounts that overdraw the wallet; rails switched down and up;
+ * with the sandbox's trigger cents and amounts that overdraw the wallet, some scheduled a few seconds ahead,
+ * those of 500.00 or more awaiting an approver; approvals, rejections and cancels; rails switched down and up;
  * waiting for a batch to end; earlier batches resubmitted), brings every rail back up, waits until
  * everything is final and the ledger settled, and checks {@link LedgerInvariants}. jqwik prints the
  * seed after the run and, on a failure, the shrunk sequence; {@code seed = "..."} on the property
@@ -75,8 +76,8 @@ class LedgerPropertyIT {
         invariants.issuerWalletNeverWentNegative();
         invariants.noRailPaidTwice();
         lastTryPassed = true;
-        System.out.printf("LedgerPropertyIT: issuer %s, funded %s, %d batch(es), %d ms: %s%n",
-                run.issuer().account(), LedgerAction.usd(run.fundedCents()), run.batches().size(),
+        System.out.printf("LedgerPropertyIT: issuer %s, funded %s, %d batch(es), %d rejected or cancelled, %d ms: %s%n",
+                run.issuer().account(), LedgerAction.usd(run.fundedCents()), run.batches().size(), run.stoppedCount(),
                 (System.nanoTime() - started) / 1_000_000, actions);
     }
 

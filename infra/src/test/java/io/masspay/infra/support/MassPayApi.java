@@ -27,6 +27,11 @@ public final class MassPayApi {
         this.http = http;
     }
 
+    /** For calls this class has no helper for. */
+    public WebTestClient http() {
+        return http;
+    }
+
     /** An onboarded issuer: its account, a funded wallet in {@code currency} and an API key. */
     public record Issuer(String account, String walletId, String apiKey) {
     }
