@@ -1,9 +1,12 @@
 package io.masspay.rails;
 
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.money.Money;
 import io.masspay.kernel.payout.SendMethod;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The port to one payout rail (a bank, a card network, a gift card or check provider). Calls are
@@ -21,6 +24,14 @@ public interface RailGateway {
 
     /** How the payout with this key went, without paying anything (polls a pending payout). */
     Mono<RailReply> status(String idempotencyKey);
+
+    /**
+     * What this rail is known to do with a payout of this amount before it is asked, for a dry run: the
+     * sandbox's scripted failures; a real provider's answer cannot be known beforehand (empty: no known failure).
+     */
+    default Optional<ErrorCode> knownFailure(Money amount) {
+        return Optional.empty();
+    }
 
     /** The longest a call may take before it counts as unanswered; the dispatcher leases calls for longer. */
     Duration callTimeout();

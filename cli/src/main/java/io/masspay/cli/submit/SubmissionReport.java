@@ -48,6 +48,19 @@ final class SubmissionReport {
         out.flush();
     }
 
+    /** The rejected items of an answer that will not be paid, if any (a dry run's report shows them too). */
+    static void printRefused(PrintWriter out, JsonNode answer) {
+        List<JsonNode> refused = new ArrayList<>();
+        answer.path("Rejected").forEach(r -> {
+            if (!ALREADY_COMPLETED.equals(Json.text(r, "ErrorCode"))) {
+                refused.add(r);
+            }
+        });
+        if (!refused.isEmpty()) {
+            printRefused(out, refused);
+        }
+    }
+
     private static void printRefused(PrintWriter out, List<JsonNode> refused) {
         Map<String, Integer> perCode = new TreeMap<>();
         refused.forEach(r -> perCode.merge(Json.text(r, "ErrorCode"), 1, Integer::sum));

@@ -52,11 +52,7 @@ class BatchRetry {
     }
 
     SubmissionOutcome resubmit(SubmissionClaims.ExistingBatch batch, Review review) throws Exception {
-        if (!batch.sourceWallet().equals(review.source().walletId())) {
-            throw new MassPayException(ErrorCode.VALIDATION_FAILED, "A retry must use the batch's SourceWalletId",
-                    List.of(new FieldError("SourceWalletId", ErrorCode.IDEMPOTENCY_MISMATCH,
-                            "Batch " + review.customerBatchId() + " pays from " + batch.sourceWallet().value())));
-        }
+        requireSameSource(batch, review);
         Map<String, ItemClaim> held = claims.find(review.issuer(),
                 review.valid().stream().map(ValidItem::customerTransactionId).toList());
         BatchSubmissionHandler.refuseIfTaken(held.values().stream()
@@ -74,8 +70,7 @@ class BatchRetry {
             } else if (item.sameAs(claim.recipientId(), claim.sendMethodId(), claim.amountMinor(), claim.currency())) {
                 known.put(claim.transactionId(), item);
             } else {
-                rejected.add(rejection(item, ErrorCode.IDEMPOTENCY_MISMATCH,
-                        "The batch already has this CustomerTransactionId with another RecipientId, Amount or SendMethodId"));
+                rejected.add(mismatch(item));
             }
         }
         Set<String> taken = claims.claimItems(review.issuer(), batch.batchId(), added);
@@ -114,6 +109,20 @@ class BatchRetry {
             throw BatchSubmissionHandler.refusedWhole(rejected);
         }
         return outcome;
+    }
+
+    static void requireSameSource(SubmissionClaims.ExistingBatch batch, Review review) {
+        if (!batch.sourceWallet().equals(review.source().walletId())) {
+            throw new MassPayException(ErrorCode.VALIDATION_FAILED, "A retry must use the batch's SourceWalletId",
+                    List.of(new FieldError("SourceWalletId", ErrorCode.IDEMPOTENCY_MISMATCH,
+                            "Batch " + review.customerBatchId() + " pays from " + batch.sourceWallet().value())));
+        }
+    }
+
+    /** An item the batch already has, sent again with another RecipientId, Amount or SendMethodId. */
+    static RejectedItem mismatch(ValidItem item) {
+        return rejection(item, ErrorCode.IDEMPOTENCY_MISMATCH,
+                "The batch already has this CustomerTransactionId with another RecipientId, Amount or SendMethodId");
     }
 
     private static SubmissionOutcome.Accepted accepted(ValidItem item, ItemDecision decision) {

@@ -1,6 +1,7 @@
 package io.masspay.command.batch;
 
 import io.masspay.command.admission.Admission;
+import io.masspay.command.batch.dryrun.DryRunReceipt;
 import io.masspay.command.batch.intake.BatchCsvReader;
 import io.masspay.command.batch.intake.BatchRequest;
 import io.masspay.command.batch.intake.BatchRequestReader;
@@ -56,8 +57,11 @@ class BatchSubmissionController {
     private final ObjectMapper json;
     private final ItemLimit itemLimit;
     private final Admission admission;
+    private final BatchDryRun dryRuns;
 
-    BatchSubmissionController(CommandGateway commands, ObjectMapper json, ItemLimit itemLimit, Admission admission) {
+    BatchSubmissionController(CommandGateway commands, ObjectMapper json, ItemLimit itemLimit, Admission admission,
+                              BatchDryRun dryRuns) {
+        this.dryRuns = dryRuns;
         this.commands = commands;
         this.json = json;
         this.itemLimit = itemLimit;
@@ -86,16 +90,57 @@ class BatchSubmissionController {
                 return answer(new SubmitBatch(caller.issuer(), read(body, caller.issuer()), caller.credentialId()));
             });
         }
-        if (type.getCharset() != null && !type.getCharset().equals(StandardCharsets.UTF_8)) {
-            return Mono.error(new UnsupportedMediaTypeStatusException(type,
-                    List.of(MediaType.APPLICATION_JSON, new MediaType(CSV, StandardCharsets.UTF_8))));
+        if (!isUtf8(type)) {
+            return Mono.error(unsupported(type));
         }
         return Blocking.call(() -> {
             admission.precheck(caller.issuer(), () -> customerBatchId, 1);
-            return answer(new SubmitBatch(caller.issuer(), BatchCsvReader.read(
-                    StrictUtf8.decode(body == null ? new byte[0] : body), issuerAccountNumber, sourceWalletId,
-                    customerBatchId).withScheduledFor(scheduledFor), caller.credentialId()));
+            return answer(new SubmitBatch(caller.issuer(), readCsv(body, issuerAccountNumber, sourceWalletId,
+                    customerBatchId, scheduledFor), caller.credentialId()));
         });
+    }
+
+    /**
+     * The same request with {@code DryRun} (API.md section 11), read exactly as above; {@code DryRun=false} is the
+     * submission itself. Any other value is refused before anything is read, so a typo never pays for real.
+     */
+    @PostMapping(path = PATH, params = {"DryRun", "DryRun!=false"},
+            consumes = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV})
+    Mono<ResponseEntity<DryRunReceipt>> dryRun(
+            Caller caller, ServerHttpRequest request,
+            @RequestParam(name = "DryRun") String dryRun,
+            @RequestParam(name = "IssuerAccountNumber", required = false) String issuerAccountNumber,
+            @RequestParam(name = "SourceWalletId", required = false) String sourceWalletId,
+            @RequestParam(name = "CustomerBatchId", required = false) String customerBatchId,
+            @RequestParam(name = "ScheduledFor", required = false) String scheduledFor,
+            @RequestBody(required = false) byte[] body) {
+        if (!"true".equals(dryRun)) {
+            return Mono.error(MassPayException.badQueryParameter("DryRun", "DryRun must be true or false"));
+        }
+        MediaType type = request.getHeaders().getContentType();
+        boolean csv = type != null && type.isCompatibleWith(CSV);
+        if (csv && !isUtf8(type)) {
+            return Mono.error(unsupported(type));
+        }
+        return Blocking.call(() -> ResponseEntity.ok(dryRuns.run(caller.issuer(), csv
+                ? readCsv(body, issuerAccountNumber, sourceWalletId, customerBatchId, scheduledFor)
+                : read(body, caller.issuer()))));
+    }
+
+    private static boolean isUtf8(MediaType type) {
+        return type.getCharset() == null || type.getCharset().equals(StandardCharsets.UTF_8);
+    }
+
+    private static UnsupportedMediaTypeStatusException unsupported(MediaType type) {
+        return new UnsupportedMediaTypeStatusException(type,
+                List.of(MediaType.APPLICATION_JSON, new MediaType(CSV, StandardCharsets.UTF_8)));
+    }
+
+    /** The envelope of a CSV upload is its query parameters. */
+    private static BatchRequest readCsv(byte[] body, String issuerAccountNumber, String sourceWalletId,
+                                        String customerBatchId, String scheduledFor) {
+        return BatchCsvReader.read(StrictUtf8.decode(body == null ? new byte[0] : body), issuerAccountNumber,
+                sourceWalletId, customerBatchId).withScheduledFor(scheduledFor);
     }
 
     private ResponseEntity<SubmissionReceipt> answer(SubmitBatch command) {

@@ -36,6 +36,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -84,22 +85,19 @@ public class Wallet {
         if (ownerType != OwnerType.Issuer) {
             throw new IllegalStateException("Only issuer wallets fund payouts: " + walletId);
         }
-        Money available = balance;
-        List<Debit> debits = new ArrayList<>();
-        for (Debit debit : command.debits()) {
-            requirePositive(debit.amount());
-            if (available.isLessThan(debit.amount())) {
-                apply(new IssuerDebitRejected(walletId, debit.transactionId(), debit.attemptNo(), debit.amount(),
-                        ErrorCode.INSUFFICIENT_FUNDS_RUNTIME));
-            } else {
-                available = available.minus(debit.amount());
-                debits.add(debit);
-            }
+        command.debits().forEach(debit -> requirePositive(debit.amount()));
+        DebitPlan<Debit> plan = plan(command.debits(), Debit::amount);
+        plan.refused().forEach(debit -> apply(new IssuerDebitRejected(walletId, debit.transactionId(),
+                debit.attemptNo(), debit.amount(), ErrorCode.INSUFFICIENT_FUNDS_RUNTIME)));
+        if (!plan.covered().isEmpty()) {
+            apply(new IssuerDebited(walletId, plan.covered()));
         }
-        if (!debits.isEmpty()) {
-            apply(new IssuerDebited(walletId, debits));
-        }
-        return debits.stream().map(Debit::transactionId).toList();
+        return plan.covered().stream().map(Debit::transactionId).toList();
+    }
+
+    /** What a debit of these items would do now; decides nothing, so a forecast can ask it too. */
+    <T> DebitPlan<T> plan(List<T> items, Function<T, Money> amount) {
+        return DebitPlan.of(balance, items, amount);
     }
 
     @CommandHandler

@@ -85,6 +85,12 @@ public class WalletRegistry {
         return findDefaults(issuer, recipients, currency);
     }
 
+    /** The default wallets in {@code currency} that these recipients already have; reserves none. */
+    public Map<RecipientId, WalletId> existingDefaults(IssuerAccountNumber issuer, Collection<RecipientId> recipients,
+                                                       CurrencyCode currency) {
+        return findDefaults(issuer, recipients, currency);
+    }
+
     private Map<RecipientId, WalletId> findDefaults(IssuerAccountNumber issuer, Collection<RecipientId> recipients,
                                                     CurrencyCode currency) {
         String[] owners = recipients.stream().map(RecipientId::value).distinct().toArray(String[]::new);

@@ -102,6 +102,26 @@ class CliIT {
     }
 
     @Test
+    void shouldPrintADryRunsForecastPerOutcomeAndSubmitNothing() throws IOException {
+        Issuer issuer = api.onboardIssuer("USD", "30.00");
+        api.fullRecipient(issuer, "PAT-9");
+        Path file = jsonBatch(issuer, "CLI-DRY", String.join(",", item("OK", "PAT-9", "XTR94502", "25.00"),
+                item("SHORT", "PAT-9", "XTR94502", "10.00"), item("DECLINED", "PAT-9", "XTR94500", "4.91")));
+
+        CapturedRun run = cli(issuer, "submit", file.toString(), "--dry-run");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).contains("Dry run, nothing was submitted: 3 received, 3 accepted, 0 rejected")
+                .contains("Forecast from the source wallet's balance of 30.00 USD:")
+                .containsPattern("Success +1 +25\\.00\\n").containsPattern("RetainedInWallet +1 +4\\.91\\n")
+                .containsPattern("Failed +1 +10\\.00\\n").contains("Balance after: 0.09 USD")
+                .containsPattern("SHORT +Failed +INSUFFICIENT_FUNDS_RUNTIME")
+                .containsPattern("DECLINED +RetainedInWallet +PROVIDER_DECLINED");
+        http.get().uri("/API/v4/Fund/BatchTransfer?CustomerBatchId=CLI-DRY").headers(h -> h.setBearerAuth(issuer.apiKey()))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void shouldExitOneAndShowTheRetainedItemWhenTheRailDeclines() throws IOException {
         Issuer issuer = api.onboardIssuer("USD", "1000.00");
         api.fullRecipient(issuer, "PAT-2");

@@ -1,5 +1,7 @@
 package io.masspay.rails.sandbox;
 
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.money.Money;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.rails.PayoutOrder;
 import io.masspay.rails.RailGateway;
@@ -7,6 +9,7 @@ import io.masspay.rails.RailReply;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A simulated rail with the outcomes of {@link SandboxScript}. Every call waits the configured latency
@@ -17,7 +20,7 @@ record SandboxRail(SendMethod method, SandboxPayouts payouts, SandboxSettings se
 
     @Override
     public Mono<RailReply> send(PayoutOrder order) {
-        SandboxScript script = SandboxScript.of(order, settings.pendingFor(), settings.returnedAfter());
+        SandboxScript script = SandboxScript.of(order.amount(), settings.pendingFor(), settings.returnedAfter());
         Duration wait = script.slow() ? settings.latency().plus(settings.slowCall()) : settings.latency();
         return after(wait, () -> payouts.call(order, script).map(SandboxOutcome::reply));
     }
@@ -27,6 +30,12 @@ record SandboxRail(SendMethod method, SandboxPayouts payouts, SandboxSettings se
         return after(settings.latency(), () -> payouts.status(idempotencyKey)
                 .map(SandboxOutcome::reply)
                 .defaultIfEmpty(RailReply.of(RailReply.Kind.UnknownKey)));
+    }
+
+    /** The scripted outcome of the amount's cents; the durations do not matter to it. */
+    @Override
+    public Optional<ErrorCode> knownFailure(Money amount) {
+        return SandboxScript.of(amount, Duration.ZERO, Duration.ZERO).failure();
     }
 
     @Override

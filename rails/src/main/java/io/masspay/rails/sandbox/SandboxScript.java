@@ -1,8 +1,10 @@
 package io.masspay.rails.sandbox;
 
-import io.masspay.rails.PayoutOrder;
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.money.Money;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What a sandbox rail does with a payout, driven by the cents of its amount (API.md, "Sandbox rails"):
@@ -15,11 +17,11 @@ import java.time.Duration;
  */
 record SandboxScript(SandboxOutcome outcome, boolean slow, String callback, Duration callbackAfter) {
 
-    static SandboxScript of(PayoutOrder order, Duration pendingFor, Duration returnedAfter) {
-        if (order.amount().currency().minorUnits() != 2) {
+    static SandboxScript of(Money amount, Duration pendingFor, Duration returnedAfter) {
+        if (amount.currency().minorUnits() != 2) {
             return answer(SandboxOutcome.Paid);
         }
-        return switch ((int) (order.amount().minorUnits() % 100)) {
+        return switch ((int) (amount.minorUnits() % 100)) {
             case 91 -> answer(SandboxOutcome.Declined);
             case 92 -> answer(SandboxOutcome.Unavailable);
             case 93 -> new SandboxScript(SandboxOutcome.Paid, true, null, null);
@@ -28,6 +30,22 @@ record SandboxScript(SandboxOutcome outcome, boolean slow, String callback, Dura
             case 96 -> new SandboxScript(SandboxOutcome.Paid, false, "Returned", returnedAfter);
             default -> answer(SandboxOutcome.Paid);
         };
+    }
+
+    /**
+     * The runtime ErrorCode an item paid with this script ends with (API.md section 3), or empty when it ends
+     * {@code Success}: a decline, a rail unavailable on every call, a closed destination, or a return after paying.
+     */
+    Optional<ErrorCode> failure() {
+        if ("Returned".equals(callback)) {
+            return Optional.of(ErrorCode.PAYOUT_RETURNED);
+        }
+        return Optional.ofNullable(switch (outcome) {
+            case Declined -> ErrorCode.PROVIDER_DECLINED;
+            case Unavailable -> ErrorCode.PROVIDER_UNAVAILABLE;
+            case DestinationClosed -> ErrorCode.DESTINATION_CLOSED;
+            case Paid, Pending, Returned -> null;
+        });
     }
 
     private static SandboxScript answer(SandboxOutcome outcome) {

@@ -4,6 +4,9 @@ import io.masspay.kernel.payout.SendMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * The operator's Up/Down switch per sandbox rail, in the database so that every node sees it; a call
  * reads it in the statement that records the call ({@link SandboxPayouts#call}).
@@ -21,5 +24,11 @@ public class SandboxSwitch {
         jdbc.update("""
                 insert into sandbox_rail_mode (send_method_id, down) values (?, ?)
                 on conflict (send_method_id) do update set down = excluded.down""", method.name(), down);
+    }
+
+    /** The sandbox rails an operator has switched down now. */
+    public Set<SendMethod> down() {
+        return jdbc.queryForList("select send_method_id from sandbox_rail_mode where down", String.class).stream()
+                .map(SendMethod::valueOf).collect(Collectors.toUnmodifiableSet());
     }
 }

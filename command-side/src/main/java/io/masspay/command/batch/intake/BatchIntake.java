@@ -51,6 +51,18 @@ public class BatchIntake {
     }
 
     public Review review(IssuerAccountNumber caller, BatchRequest request) {
+        return review(caller, request, true);
+    }
+
+    /**
+     * The same review for a dry run: every rule alike, but a recipient without a default wallet gets none (the
+     * wallet a real submission would reserve is not reserved), so the review writes nothing.
+     */
+    public Review preview(IssuerAccountNumber caller, BatchRequest request) {
+        return review(caller, request, false);
+    }
+
+    private Review review(IssuerAccountNumber caller, BatchRequest request, boolean reserveWallets) {
         WalletEntry source = envelope.review(caller, request);
         IntakeContext context = new IntakeContext(caller, source.currency());
         List<RejectedItem> rejected = new ArrayList<>();
@@ -63,8 +75,9 @@ public class BatchIntake {
 
         rejected.sort(Comparator.comparing(RejectedItem::field, FieldOrder.BY_ITEM_INDEX));
         String customerBatchId = Optional.ofNullable(request.customerBatchId()).orElseGet(() -> ServerIds.random("cb_"));
-        return new Review(caller, source, customerBatchId, request.items().size(), resolve(caller, valid, context),
-                rejected, ScheduledFor.startAt(request.scheduledFor(), Instant.now()));
+        return new Review(caller, source, customerBatchId, request.items().size(),
+                resolve(caller, valid, context, reserveWallets), rejected,
+                ScheduledFor.startAt(request.scheduledFor(), Instant.now()));
     }
 
     /**
@@ -121,7 +134,8 @@ public class BatchIntake {
     }
 
     /** Every valid item gets its recipient wallet: the named one, or the default (reserved when new). */
-    private List<ValidItem> resolve(IssuerAccountNumber caller, List<ItemRequest> valid, IntakeContext context) {
+    private List<ValidItem> resolve(IssuerAccountNumber caller, List<ItemRequest> valid, IntakeContext context,
+                                    boolean reserveWallets) {
         Set<RecipientId> needDefault = new LinkedHashSet<>();
         for (ItemRequest item : valid) {
             if (!SendMethod.valueOf(item.sendMethodId()).isWallet()
@@ -129,9 +143,9 @@ public class BatchIntake {
                 needDefault.add(new RecipientId(item.recipientId()));
             }
         }
-        Map<RecipientId, WalletId> defaults = needDefault.isEmpty()
-                ? Map.of()
-                : wallets.defaultRecipientWallets(caller, needDefault, context.currency());
+        Map<RecipientId, WalletId> defaults = needDefault.isEmpty() ? Map.of()
+                : reserveWallets ? wallets.defaultRecipientWallets(caller, needDefault, context.currency())
+                : wallets.existingDefaults(caller, needDefault, context.currency());
         return valid.stream().map(item -> {
             RecipientId recipient = new RecipientId(item.recipientId());
             SendMethod method = SendMethod.valueOf(item.sendMethodId());

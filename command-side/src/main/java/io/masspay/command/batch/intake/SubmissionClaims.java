@@ -54,11 +54,16 @@ public class SubmissionClaims {
         if (claimed == 1) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.queryForObject("""
+        return Optional.of(findBatch(issuer, customerBatchId).orElseThrow());
+    }
+
+    /** The batch that holds a CustomerBatchId, if one does; claims nothing. */
+    public Optional<ExistingBatch> findBatch(IssuerAccountNumber issuer, String customerBatchId) {
+        return jdbc.query("""
                         select batch_id, source_wallet_id from batch_claim
                         where issuer_account_number = ? and customer_batch_id = ?""",
                 (rs, i) -> new ExistingBatch(new BatchId(rs.getString(1)), new WalletId(rs.getString(2))),
-                issuer.value(), customerBatchId));
+                issuer.value(), customerBatchId).stream().findFirst();
     }
 
     public Map<String, ItemClaim> find(IssuerAccountNumber issuer, Collection<String> customerTransactionIds) {
