@@ -6,9 +6,6 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,12 +43,12 @@ public class ProjectionProgress {
 
     private final ProjectionRebuild rebuild;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final StoredTokens tokenRows;
 
-    ProjectionProgress(ProjectionRebuild rebuild, JdbcTemplate jdbc, Serializer serializer) {
+    ProjectionProgress(ProjectionRebuild rebuild, JdbcTemplate jdbc, StoredTokens tokenRows) {
         this.rebuild = rebuild;
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.tokenRows = tokenRows;
     }
 
     List<Projection> all() {
@@ -130,18 +127,11 @@ public class ProjectionProgress {
     private Map<Integer, Segment> storedSegments(String name) {
         Map<Integer, Segment> segments = new HashMap<>();
         jdbc.query("select segment, token, token_type from token_entry where processor_name = ?", rs -> {
-            TrackingToken token = deserialize(rs.getBytes("token"), rs.getString("token_type"));
+            TrackingToken token = tokenRows.read(rs.getBytes("token"), rs.getString("token_type"));
             segments.put(rs.getInt("segment"), new Segment(token, token != null && behindReset(
                     ReplayToken.isReplay(token), token.position(), ReplayToken.getTokenAtReset(token))));
         }, name);
         return segments;
     }
 
-    private TrackingToken deserialize(byte[] token, String type) {
-        if (token == null || type == null) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class,
-                new SimpleSerializedType(type, null)));
-    }
 }

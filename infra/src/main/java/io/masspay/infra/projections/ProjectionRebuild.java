@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -84,7 +83,7 @@ class ProjectionRebuild implements DisposableBean {
 
     ProjectionRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                       PlatformTransactionManager transactionManager, TransactionManager axonTransactionManager,
-                      TokenStore tokenStore, NotifiedEventSource readModelEvents, Serializer serializer, NodeName node,
+                      TokenStore tokenStore, NotifiedEventSource readModelEvents, StoredTokens tokenRows, NodeName node,
                       @Value("${masspay.rebuild.batch-size:2000}") int batchSize) {
         this.processing = processing;
         this.jdbc = jdbc;
@@ -93,7 +92,7 @@ class ProjectionRebuild implements DisposableBean {
         this.tokenStore = tokenStore;
         this.events = readModelEvents;
         this.copies = new ReadModelCopies(jdbc);
-        this.tokens = new TokenHandover(jdbc, serializer);
+        this.tokens = new TokenHandover(jdbc, tokenRows);
         this.state = new RebuildState(jdbc, node);
         this.holder = TokenHandover.holder(node.value());
         this.batchSize = batchSize;

@@ -5,9 +5,6 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -60,13 +57,13 @@ public class ReadModelPositions {
 
     private final ProjectionRebuild rebuild;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final StoredTokens tokenRows;
     private volatile Stored stored = new Stored(Map.of(), Long.MIN_VALUE / 2);
 
-    ReadModelPositions(ProjectionRebuild rebuild, JdbcTemplate jdbc, Serializer serializer) {
+    ReadModelPositions(ProjectionRebuild rebuild, JdbcTemplate jdbc, StoredTokens tokenRows) {
         this.rebuild = rebuild;
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.tokenRows = tokenRows;
     }
 
     /** The read models now; reads the token store only for segments no processor on this node works on. */
@@ -146,18 +143,11 @@ public class ReadModelPositions {
         jdbc.query("select processor_name, segment, token, token_type from token_entry where processor_name = any(?)",
                 rs -> {
                     tokens.computeIfAbsent(rs.getString(1), g -> new HashMap<>())
-                            .put(rs.getInt(2), deserialize(rs.getBytes(3), rs.getString(4)));
+                            .put(rs.getInt(2), tokenRows.read(rs.getBytes(3), rs.getString(4)));
                 }, (Object) groups.toArray(String[]::new));
         Stored fresh = new Stored(tokens, now);
         stored = fresh;
         return fresh;
     }
 
-    private TrackingToken deserialize(byte[] token, String type) {
-        if (token == null || type == null) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class,
-                new SimpleSerializedType(type, null)));
-    }
 }

@@ -4,9 +4,6 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -29,11 +26,11 @@ import java.util.TreeSet;
 final class TokenHandover {
 
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final StoredTokens tokenRows;
 
-    TokenHandover(JdbcTemplate jdbc, Serializer serializer) {
+    TokenHandover(JdbcTemplate jdbc, StoredTokens tokenRows) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.tokenRows = tokenRows;
     }
 
     static String holder(String node) {
@@ -51,7 +48,7 @@ final class TokenHandover {
                         update token_entry set owner = ?, timestamp = ? where processor_name = ?
                         returning segment, token, token_type""",
                 rs -> {
-                    tokens.put(rs.getInt(1), deserialize(rs.getBytes(2), rs.getString(3)));
+                    tokens.put(rs.getInt(1), tokenRows.read(rs.getBytes(2), rs.getString(3)));
                 }, holder, DateTimeUtils.formatInstant(Instant.now()), processor);
         return tokens;
     }
@@ -66,7 +63,7 @@ final class TokenHandover {
         Map<Integer, TrackingToken> tokens = new TreeMap<>();
         jdbc.query("select segment, token, token_type from token_entry where processor_name = ?",
                 rs -> {
-                    tokens.put(rs.getInt(1), deserialize(rs.getBytes(2), rs.getString(3)));
+                    tokens.put(rs.getInt(1), tokenRows.read(rs.getBytes(2), rs.getString(3)));
                 }, processor);
         return tokens;
     }
@@ -83,14 +80,14 @@ final class TokenHandover {
         jdbc.query("select segment, owner, token, token_type from token_entry where processor_name = ? for update",
                 rs -> {
                     owners.put(rs.getInt(1), rs.getString(2));
-                    liveTokens.put(rs.getInt(1), deserialize(rs.getBytes(3), rs.getString(4)));
+                    liveTokens.put(rs.getInt(1), tokenRows.read(rs.getBytes(3), rs.getString(4)));
                 }, live);
         Map<Integer, Object[]> copies = new TreeMap<>();
         Map<Integer, TrackingToken> copyTokens = new TreeMap<>();
         jdbc.query("select segment, token, token_type from token_entry where processor_name = ? for update",
                 rs -> {
                     copies.put(rs.getInt(1), new Object[]{rs.getBytes(2), rs.getString(3)});
-                    copyTokens.put(rs.getInt(1), deserialize(rs.getBytes(2), rs.getString(3)));
+                    copyTokens.put(rs.getInt(1), tokenRows.read(rs.getBytes(2), rs.getString(3)));
                 }, rebuilt);
         if (owners.isEmpty() || !owners.values().stream().allMatch(holder::equals)
                 || !caughtUpWith(copyTokens, liveTokens)) {
@@ -152,11 +149,4 @@ final class TokenHandover {
         return unseen;
     }
 
-    private TrackingToken deserialize(byte[] token, String type) {
-        if (token == null || type == null) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class,
-                new SimpleSerializedType(type, null)));
-    }
 }
