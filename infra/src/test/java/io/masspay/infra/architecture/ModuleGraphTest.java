@@ -88,6 +88,14 @@ class ModuleGraphTest {
                 .check(production);
     }
 
+    /** Webhooks are one feature in one place: the outbox that promises a call and the delivery that makes it. */
+    @Test
+    void webhooksLiveInOnePackage() {
+        classes().that().haveSimpleNameStartingWith("Webhook").or().haveSimpleNameStartingWith("Outbox")
+                .should().resideInAPackage("io.masspay.infra.webhook")
+                .check(production);
+    }
+
     @Test
     void cliKnowsOnlyTheWireContract() {
         noClasses().that().resideInAPackage(CLI)

@@ -1,10 +1,10 @@
-package io.masspay.query.webhook;
+package io.masspay.infra.webhook;
 
 import io.masspay.kernel.payout.ItemStatus;
-import io.masspay.query.webhook.OutboxEvent.BatchDecided;
-import io.masspay.query.webhook.OutboxEvent.BatchFinished;
-import io.masspay.query.webhook.OutboxEvent.BatchStarted;
-import io.masspay.query.webhook.OutboxEvent.ItemFinished;
+import io.masspay.infra.webhook.OutboxEvent.BatchDecided;
+import io.masspay.infra.webhook.OutboxEvent.BatchFinished;
+import io.masspay.infra.webhook.OutboxEvent.BatchStarted;
+import io.masspay.infra.webhook.OutboxEvent.ItemFinished;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.format.DateTimeFormatter;

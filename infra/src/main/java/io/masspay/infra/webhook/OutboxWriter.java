@@ -1,7 +1,7 @@
-package io.masspay.query.webhook;
+package io.masspay.infra.webhook;
 
 import io.masspay.kernel.processing.UnitOfWorkBuffer;
-import io.masspay.query.webhook.OutboxEvent.ItemFinished;
+import io.masspay.infra.webhook.OutboxEvent.ItemFinished;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;

@@ -1,4 +1,4 @@
-package io.masspay.query.webhook;
+package io.masspay.infra.webhook;
 
 import io.masspay.kernel.batch.BatchAwaitingApproval;
 import io.masspay.kernel.batch.BatchCancelled;
@@ -10,10 +10,10 @@ import io.masspay.kernel.payout.RetainedInWallet;
 import io.masspay.kernel.transfer.ItemFailed;
 import io.masspay.kernel.transfer.ItemSubmitted;
 import io.masspay.kernel.transfer.ItemSucceeded;
-import io.masspay.query.webhook.OutboxEvent.BatchDecided;
-import io.masspay.query.webhook.OutboxEvent.BatchFinished;
-import io.masspay.query.webhook.OutboxEvent.BatchStarted;
-import io.masspay.query.webhook.OutboxEvent.ItemFinished;
+import io.masspay.infra.webhook.OutboxEvent.BatchDecided;
+import io.masspay.infra.webhook.OutboxEvent.BatchFinished;
+import io.masspay.infra.webhook.OutboxEvent.BatchStarted;
+import io.masspay.infra.webhook.OutboxEvent.ItemFinished;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;

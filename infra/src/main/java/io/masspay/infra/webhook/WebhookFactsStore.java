@@ -1,4 +1,4 @@
-package io.masspay.query.webhook;
+package io.masspay.infra.webhook;
 
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
