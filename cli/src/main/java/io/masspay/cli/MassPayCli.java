@@ -5,6 +5,9 @@ import io.masspay.cli.api.Connection;
 import io.masspay.cli.api.ConnectionOptions;
 import io.masspay.cli.api.MassPayClient;
 import io.masspay.cli.api.ServiceUnreachable;
+import io.masspay.cli.control.ApproveCommand;
+import io.masspay.cli.control.CancelCommand;
+import io.masspay.cli.control.RejectCommand;
 import io.masspay.cli.progress.BatchWatcher;
 import io.masspay.cli.read.HistoryCommand;
 import io.masspay.cli.read.ReportCommand;
@@ -35,10 +38,12 @@ import java.util.function.LongSupplier;
  */
 @Command(name = "masspay", mixinStandardHelpOptions = true, versionProvider = MassPayCli.Version.class,
         description = "Submit payout batches to MassPay and follow them.",
-        subcommands = {SubmitCommand.class, StatusCommand.class, HistoryCommand.class, ReportCommand.class},
+        subcommands = {SubmitCommand.class, StatusCommand.class, HistoryCommand.class, ReportCommand.class,
+                ApproveCommand.class, RejectCommand.class, CancelCommand.class},
         footerHeading = "%nEnvironment:%n",
         footer = {"  MASSPAY_URL     base URL of the service (default http://localhost:8080)",
-                "  MASSPAY_TOKEN   issuer API key or OAuth access token (else MASSPAY_API_KEY)"},
+                "  MASSPAY_TOKEN   issuer API key or OAuth access token (else MASSPAY_API_KEY);",
+                "                  for approve and reject, an approver's"},
         exitCodeListHeading = "%nExit codes:%n")
 public final class MassPayCli implements Runnable {
 
@@ -106,7 +111,8 @@ public final class MassPayCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: submit, status, history or report");
+        throw new ParameterException(spec.commandLine(), "Missing command: submit, status, history, report, "
+                + "approve, reject or cancel");
     }
 
     public MassPayClient client(ConnectionOptions options, CommandLine command) {

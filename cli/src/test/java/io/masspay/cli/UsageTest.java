@@ -27,7 +27,7 @@ class UsageTest extends AgainstFakeService {
         CapturedRun run = CapturedRun.of(env);
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("Missing command: submit, status, history or report").contains("masspay --help");
+        assertThat(run.err()).contains("Missing command: submit, status, history, report, approve, reject or cancel").contains("masspay --help");
     }
 
     @Test

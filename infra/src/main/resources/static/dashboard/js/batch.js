@@ -1,8 +1,9 @@
 // One batch: its numbers, the status breakdown as a chart, and its items, filtered and paged.
 import { api } from './api.js';
 import { h, replace, time, duration, money, count } from './dom.js';
-import { badge, progress, progressText, ITEM_STATUSES, SEND_METHODS, label } from './status.js';
+import { badge, progress, progressText, isHeld, ITEM_STATUSES, SEND_METHODS, label } from './status.js';
 import { statusChart } from './chart.js';
+import { heldBatchControls } from './controls.js';
 
 const PAGE_SIZE = 50;
 
@@ -19,6 +20,8 @@ export function batchView(ctx, params, batchId) {
   };
 
   const head = h('div', { class: 'batch-head' }, h('p', { class: 'muted' }, 'Loading…'));
+  // after an approve, reject or cancel: read the batch again at once rather than at the next poll
+  const controls = heldBatchControls(batchId, () => load().catch(ctx.fail));
   const facts = h('dl', { class: 'facts' });
   const chart = h('div', { class: 'card chart-card' });
   const grid = h('div', { class: 'batch-grid', hidden: true }, h('div', { class: 'card' }, facts), chart);
@@ -55,6 +58,7 @@ export function batchView(ctx, params, batchId) {
       h('div', {}, h('h1', { id: 'batch-title' }, batch.CustomerBatchId),
         h('div', { class: 'mono muted small' }, batch.BatchId)),
       h('div', { class: 'batch-status', id: 'batch-status' }, badge(batch.Status)));
+    controls.show(batch.Status);
     replace(facts,
       fact('Progress', h('div', {}, progress(batch), h('div', { class: 'small muted' }, progressText(batch)))),
       fact('Accepted', count(batch.AcceptedCount),
@@ -63,6 +67,7 @@ export function batchView(ctx, params, batchId) {
       fact('Paid', money(batch.SuccessAmount, batch.Currency)),
       fact('Source wallet', h('span', { class: 'mono' }, batch.SourceWalletId)),
       fact('Created', time(batch.CreatedAt)),
+      batch.ScheduledFor ? fact('Scheduled for', time(batch.ScheduledFor)) : '',
       fact('Completed', time(batch.CompletedAt)),
       fact('Took', duration(batch.CreatedAt, batch.CompletedAt)));
     replace(chart, h('h2', {}, 'Status breakdown'), statusChart(batch.Counts));
@@ -80,7 +85,9 @@ export function batchView(ctx, params, batchId) {
         '← Previous') : '',
       last < batch.TotalItems ? h('button', { type: 'button', class: 'ghost',
         onclick: () => go({ page: filter.page + 1 }) }, 'Next →') : '');
-    return batch.Status === 'Processing' ? 1000 : null;
+    // a held batch moves on by an approver, its time or a cancel made elsewhere (CLI, API): keep looking
+    if (batch.Status === 'Processing') return 1000;
+    return isHeld(batch.Status) ? 2000 : null;
   }
 
   const fact = (name, ...value) => [h('dt', {}, name), h('dd', {}, ...value)];
@@ -100,6 +107,7 @@ export function batchView(ctx, params, batchId) {
   ctx.render(h('section', {},
     h('a', { href: '#/batches', class: 'back' }, '← All batches'),
     head,
+    controls.node,
     grid,
     h('div', { class: 'section-head' }, h('h2', {}, 'Items'),
       h('div', { class: 'filters' }, statusSelect, methodSelect, reportButton)),

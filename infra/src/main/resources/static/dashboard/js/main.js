@@ -113,6 +113,7 @@ async function connect(token) {
 
 function signOut(message) {
   session.token = null;
+  session.approverToken = null;
   state.role = null;
   state.wallets = [];
   $('token').hidden = false;

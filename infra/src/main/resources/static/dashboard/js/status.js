@@ -13,8 +13,12 @@ export const SEND_METHODS = {
   XTR94507: 'Physical check',
 };
 
-const LABELS = { RetainedInWallet: 'Retained in wallet', CompletedWithErrors: 'Completed with errors' };
+const LABELS = { RetainedInWallet: 'Retained in wallet', CompletedWithErrors: 'Completed with errors',
+  AwaitingApproval: 'Awaiting approval' };
 export const label = (status) => LABELS[status] || status;
+
+// Accepted but moving no money until an approver, its ScheduledFor or a cancel decides (API.md section 11).
+export const isHeld = (status) => status === 'AwaitingApproval' || status === 'Scheduled';
 
 export function badge(status) {
   return h('span', { class: `badge s-${status}`, dataset: { status } }, label(status));

@@ -85,6 +85,10 @@ public final class ApiException extends RuntimeException {
         if (hint != null) {
             err.println(hint);
         }
+        if ("APPROVAL_NOT_ALLOWED".equals(errorCode)) {
+            err.println("Approve and reject take an approver credential of the batch's issuer, other than the one "
+                    + "that submitted it (--token or MASSPAY_TOKEN).");
+        }
         if (status == 401) {
             err.println("Check --token or MASSPAY_TOKEN: an issuer API key, or an access token from POST /oAuth/token.");
         }

@@ -55,6 +55,21 @@ public final class MassPayClient {
         return get(BATCHES + "/" + segment(batchId) + "/Items/" + segment(customerTransactionId) + "/History");
     }
 
+    /**
+     * {@code Approve}, {@code Reject} or {@code Cancel} (API.md section 11): the answer is {@code {"BatchId", "Status"}},
+     * the batch's status after the call. A reason goes as {@code {"Reason"}}; without one the POST has no body.
+     */
+    public JsonNode control(String batchId, String action, String reason) throws InterruptedException {
+        HttpRequest.Builder request = request(BATCHES + "/" + segment(batchId) + "/" + action);
+        if (reason == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            String body = json.createObjectNode().put("Reason", reason).toString();
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return jsonOrThrow(send(request.build()));
+    }
+
     /** Copies the report to {@code out} as it arrives: a 5,000-item report is never held in memory. */
     public void report(String batchId, Writer out) throws InterruptedException, IOException {
         HttpRequest request = request(BATCHES + "/" + segment(batchId) + "/Report.csv").GET().build();

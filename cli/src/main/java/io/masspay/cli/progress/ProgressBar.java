@@ -60,7 +60,7 @@ public final class ProgressBar {
         int percent = total == 0 ? 0 : (int) (100 * p.done() / total);
         return String.format(Locale.ROOT, "[%s%s] %3d%% %d/%d final | Success %d  Failed %d  RetainedInWallet %d | %s items/s",
                 "#".repeat(filled), "-".repeat(WIDTH - filled), percent, p.done(), total, p.success(), p.failed(),
-                p.retained(), rate(p.done(), elapsed));
+                p.retained(), rate(p.done(), elapsed)) + (p.isHeld() ? " | " + p.status() : "");
     }
 
     static String rate(long items, Duration elapsed) {

@@ -29,6 +29,12 @@ class ProgressBarTest {
     }
 
     @Test
+    void shouldSayWhatAHeldBatchWaitsFor() {
+        assertThat(ProgressBar.line(new Progress("AwaitingApproval", 3, 0, 0, 0), Duration.ofSeconds(1)))
+                .endsWith("| 0.0 items/s | AwaitingApproval");
+    }
+
+    @Test
     void shouldRedrawOneLineInPlaceOnATerminal() {
         ProgressBar bar = new ProgressBar(out, true, Duration.ofSeconds(2));
 

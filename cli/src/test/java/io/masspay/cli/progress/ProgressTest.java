@@ -32,6 +32,8 @@ class ProgressTest {
         assertThat(new Progress("Completed", 0, 4, 0, 0).isFinal()).isTrue();
         assertThat(new Progress("CompletedWithErrors", 0, 3, 0, 1).isFinal()).isTrue();
         assertThat(new Progress("Processing", 0, 4, 0, 0).isFinal()).as("counts alone do not end the wait").isFalse();
+        assertThat(new Progress("AwaitingApproval", 4, 0, 0, 0).isFinal()).as("held for an approver").isFalse();
+        assertThat(new Progress("Scheduled", 4, 0, 0, 0).isFinal()).as("held for its time").isFalse();
         assertThat(new Progress("Completed", 0, 4, 0, 0).allSucceeded()).isTrue();
     }
 }

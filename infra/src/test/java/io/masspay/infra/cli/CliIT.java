@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,12 +52,16 @@ class CliIT {
     }
 
     private CapturedRun cli(Issuer issuer, String... args) {
+        return cli(issuer.apiKey(), args);
+    }
+
+    private CapturedRun cli(String token, String... args) {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--url";
         all[args.length + 1] = "http://localhost:" + port;
         all[args.length + 2] = "--token";
-        all[args.length + 3] = issuer.apiKey();
+        all[args.length + 3] = token;
         return CapturedRun.of(Map.of(), all);
     }
 
@@ -217,6 +223,55 @@ class CliIT {
         assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(5);
         assertThat(invalid.err()).startsWith("masspay: HTTP 422 VALIDATION_FAILED: ")
                 .containsPattern("Items\\[0]\\.Amount +INVALID_AMOUNT +\\S");
+    }
+
+    /** Maker-checker (API.md section 11): the submitter's key may not release its batch, an approver's key does. */
+    @Test
+    void shouldApproveAHeldBatchWithAnApproversKeyAndThenItIsPaid() throws IOException {
+        Issuer issuer = api.onboardIssuer("USD", "100.00");
+        api.fullRecipient(issuer, "PAT-6");
+        api.approvalThreshold(issuer, "1.00");
+        String approver = api.credential(issuer, "Approver");
+        CapturedRun submitted = cli(issuer, "submit", jsonBatch(issuer, "CLI-HELD",
+                item("H-1", "PAT-6", "XTR94502", "12.00")).toString());
+        String batchId = batchIdIn(submitted);
+        assertThat(cli(issuer, "status", batchId).out()).contains("Status    AwaitingApproval");
+
+        CapturedRun own = cli(issuer, "approve", batchId);
+        assertThat(own.exitCode()).as(own.toString()).isEqualTo(3);
+        assertThat(own.err()).startsWith("masspay: HTTP 403 APPROVAL_NOT_ALLOWED: ");
+
+        CapturedRun approved = cli(approver, "approve", batchId);
+        assertThat(approved.exitCode()).as(approved.toString()).isZero();
+        assertThat(approved.out()).isEqualTo("Batch " + batchId + " approved: Processing\n");
+        CapturedRun paid = cli(issuer, "status", batchId, "--wait", "--poll-interval", "100ms", "--timeout", "60s");
+        assertThat(paid.exitCode()).as(paid.toString()).isZero();
+        assertThat(paid.out()).contains("Batch " + batchId + " Completed in ").contains("Paid 12.00 of 12.00 USD");
+
+        CapturedRun late = cli(issuer, "cancel", batchId);
+        assertThat(late.exitCode()).as(late.toString()).isEqualTo(5);
+        assertThat(late.err()).startsWith("masspay: HTTP 409 BATCH_NOT_CANCELLABLE: ");
+    }
+
+    @Test
+    void shouldCancelABatchScheduledAnHourAheadAndPayNothing() throws IOException {
+        Issuer issuer = api.onboardIssuer("USD", "100.00");
+        api.fullRecipient(issuer, "PAT-7");
+        String inAnHour = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+        CapturedRun submitted = cli(issuer, "submit", jsonBatch(issuer, "CLI-LATER",
+                item("L-1", "PAT-7", "XTR94502", "30.00")).toString(), "--at", inAnHour);
+        assertThat(submitted.exitCode()).as(submitted.toString()).isZero();
+        String batchId = batchIdIn(submitted);
+        assertThat(cli(issuer, "status", batchId).out()).contains("Status    Scheduled");
+
+        CapturedRun cancelled = cli(issuer, "cancel", batchId);
+
+        assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
+        assertThat(cancelled.out()).isEqualTo("Batch " + batchId + " cancelled: CompletedWithErrors\n");
+        assertThat(cli(issuer, "status", batchId).out()).contains("Status    CompletedWithErrors")
+                .containsPattern("L-1 +tx_\\S+ +PAT-7 +XTR94502 +30\\.00 +Failed +CANCELLED");
+        assertThat(api.issuerGet(issuer, "/API/v4/Wallets/" + issuer.walletId(), Map.class))
+                .containsEntry("Balance", "100.00");
     }
 
     /**

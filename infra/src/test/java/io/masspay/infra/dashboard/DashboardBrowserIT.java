@@ -11,7 +11,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -157,6 +160,74 @@ class DashboardBrowserIT {
                     .containsEntry("Total", "0.00");
             chromium.screenshot("ledger");
         }
+    }
+
+    /**
+     * Treasury controls in the page (API.md section 11): held batches stand out in the list; an approver's token
+     * typed on a batch's page releases one and rejects another (the issuer's own key is refused without signing
+     * the issuer out); the issuer cancels a scheduled batch.
+     */
+    @Test
+    void anApproverReleasesOrRejectsHeldBatchesAndTheIssuerCancelsAScheduledOne() {
+        HeadlessChromium.assumeInstalled();
+        MassPayApi api = new MassPayApi(http);
+        Issuer issuer = api.onboardIssuer("USD", "100.00");
+        api.recipient(issuer, "PAT-500", "Individual");
+        api.approvalThreshold(issuer, "10.00");
+        String approver = api.credential(issuer, "Approver");
+        String payroll = submit(api, issuer, "HELD-PAYROLL", "12.00", null);
+        String wrong = submit(api, issuer, "HELD-WRONG", "15.00", null);
+        String later = submit(api, issuer, "LATER-SMALL", "2.00", Instant.now().plus(Duration.ofHours(1)));
+
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            DashboardPage page = new DashboardPage(chromium.driver(), "http://localhost:" + port);
+            page.open();
+            page.enterToken(issuer.apiKey());
+            assertThat(page.signedInAs()).isEqualTo("Issuer " + issuer.account());
+            assertThat(page.batchRows()).extracting(row -> row.get("Status"))
+                    .containsExactly("Scheduled", "Awaiting approval", "Awaiting approval");
+            chromium.screenshot("batches-held");
+
+            page.openBatch(payroll);
+            page.awaitBatchStatus("AwaitingApproval");
+            page.approve(issuer.apiKey());
+            assertThat(page.controlOutcome()).startsWith("APPROVAL_NOT_ALLOWED: ");
+            assertThat(page.signedInAs()).isEqualTo("Issuer " + issuer.account());
+            chromium.screenshot("batch-awaiting-approval");
+            page.approve(approver);
+            assertThat(page.controlOutcome()).isEqualTo("Approved: the batch is now Processing.");
+            page.awaitBatchStatus("Completed");
+            assertThat(page.showsApprovalControls()).isFalse();
+
+            // the approver token typed before is kept for this tab: the next decision needs only the reason
+            page.openBatch(wrong);
+            page.awaitBatchStatus("AwaitingApproval");
+            page.reject(null, " ");
+            assertThat(page.controlOutcome()).isEqualTo("Give a reason to reject the batch.");
+            page.reject(null, "Wrong month");
+            assertThat(page.controlOutcome()).isEqualTo("Rejected: the batch is now Completed with errors.");
+            page.awaitBatchStatus("CompletedWithErrors");
+            assertThat(page.itemRows()).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("Status", "Failed").containsEntry("ErrorCode", "CANCELLED"));
+
+            page.openBatch(later);
+            page.awaitBatchStatus("Scheduled");
+            assertThat(page.showsApprovalControls()).as("nothing to approve below the threshold").isFalse();
+            page.cancelBatch();
+            assertThat(page.controlOutcome()).isEqualTo("Cancelled: the batch is now Completed with errors.");
+            page.awaitBatchStatus("CompletedWithErrors");
+        }
+        assertThat(api.issuerGet(issuer, "/API/v4/Wallets/" + issuer.walletId(), Map.class))
+                .as("only the approved batch was paid").containsEntry("Balance", "88.00");
+    }
+
+    private static String submit(MassPayApi api, Issuer issuer, String customerBatchId, String amount, Instant at) {
+        Map<String, Object> body = new HashMap<>(MassPayApi.batch(issuer, customerBatchId,
+                List.of(walletItem(customerBatchId + "-1", "PAT-500", "XTR94502", amount))));
+        if (at != null) {
+            body.put("ScheduledFor", at.toString());
+        }
+        return (String) api.submitAccepted(issuer, body).get("BatchId");
     }
 
     private static String json(Object value) throws JsonProcessingException {

@@ -135,6 +135,55 @@ final class DashboardPage {
         });
     }
 
+    /** Opens a batch from the list, as a user clicks its row. */
+    void openBatch(String batchId) {
+        go("Batches");
+        await(ExpectedConditions.elementToBeClickable(By.cssSelector("#batches tr[data-batch-id='" + batchId + "']")))
+                .click();
+        await(driver -> batchIdInUrl().equals(batchId) && !driver.findElements(By.id("batch-status")).isEmpty());
+    }
+
+    /** Approve with an approver's token typed in the page; null uses the one the tab kept from before. */
+    void approve(String approverToken) {
+        typeApproverToken(approverToken);
+        browser.findElement(By.id("approve")).click();
+    }
+
+    void reject(String approverToken, String reason) {
+        typeApproverToken(approverToken);
+        WebElement field = browser.findElement(By.id("reject-reason"));
+        field.clear();
+        field.sendKeys(reason);
+        browser.findElement(By.id("reject")).click();
+    }
+
+    /** Cancel takes two clicks: the first one only arms the button. */
+    void cancelBatch() {
+        await(ExpectedConditions.elementToBeClickable(By.id("cancel-batch"))).click();
+        await(ExpectedConditions.textToBe(By.id("cancel-batch"), "Click again to cancel every item"));
+        browser.findElement(By.id("cancel-batch")).click();
+    }
+
+    boolean showsApprovalControls() {
+        return !browser.findElements(By.id("approve")).isEmpty();
+    }
+
+    /** The line under the controls once the last approve, reject or cancel was answered. */
+    String controlOutcome() {
+        return await(driver -> {
+            String text = driver.findElement(By.id("control-outcome")).getText();
+            return text.isBlank() ? null : text;
+        });
+    }
+
+    private void typeApproverToken(String token) {
+        WebElement field = await(ExpectedConditions.visibilityOfElementLocated(By.id("approver-token")));
+        if (token != null) {
+            field.clear();
+            field.sendKeys(token);
+        }
+    }
+
     List<Map<String, String>> batchRows() {
         await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#batches tbody tr[data-batch-id]")));
         return rows("#batches tbody tr[data-batch-id]", cells -> Map.of("Batch", cells.get(1), "Status", cells.get(2),

@@ -79,11 +79,8 @@ final class LedgerTry {
         INDIVIDUALS.forEach(recipient -> api.fullRecipient(issuer, recipient));
         api.recipient(issuer, COMPANY, "Company");
         // batches of 500.00 or more await an approver, whom the try's Decide actions (and settle) play
-        api.http().put().uri("/API/v4/Admin/Issuers/" + issuer.account() + "/Approvals")
-                .headers(h -> h.setBearerAuth(MassPayApi.OPERATOR_TOKEN)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("Threshold", APPROVAL_THRESHOLD)).exchange().expectStatus().isOk();
-        String approver = (String) api.admin("/API/v4/Admin/Issuers/" + issuer.account() + "/Credentials",
-                Map.of("Role", "Approver"), HttpStatus.CREATED).get("ApiKey");
+        api.approvalThreshold(issuer, APPROVAL_THRESHOLD);
+        String approver = api.credential(issuer, "Approver");
         return new LedgerTry(api, issuer, initialCents, before, approver);
     }
 

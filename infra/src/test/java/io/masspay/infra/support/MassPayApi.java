@@ -49,6 +49,23 @@ public final class MassPayApi {
         return new Issuer(account, wallet, apiKey);
     }
 
+    /**
+     * The issuer's approval threshold (API.md section 11): its batches whose accepted total reaches it await an
+     * approver.
+     */
+    public void approvalThreshold(Issuer issuer, String threshold) {
+        http.put().uri("/API/v4/Admin/Issuers/" + issuer.account() + "/Approvals")
+                .headers(h -> h.setBearerAuth(OPERATOR_TOKEN)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("Threshold", threshold)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.Threshold").isEqualTo(threshold);
+    }
+
+    /** One more credential of the issuer, with this role ({@code Submitter} or {@code Approver}): its API key. */
+    public String credential(Issuer issuer, String role) {
+        return (String) admin("/API/v4/Admin/Issuers/" + issuer.account() + "/Credentials", Map.of("Role", role),
+                HttpStatus.CREATED).get("ApiKey");
+    }
+
     public String recipient(Issuer issuer, String recipientId, String type) {
         return (String) issuerPost(issuer, "/API/v4/Recipients", Map.of("RecipientId", recipientId, "Type", type,
                 "Name", "Recipient " + recipientId, "Email", recipientId.toLowerCase() + "@example.com",

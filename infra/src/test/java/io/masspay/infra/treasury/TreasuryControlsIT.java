@@ -50,7 +50,7 @@ class TreasuryControlsIT {
     @Test
     void aBatchReachingTheThresholdWaitsForAnApproverThenPays() {
         Issuer maker = issuerWithThreshold("10.00");
-        String checker = credential(maker, "Approver");
+        String checker = api.credential(maker, "Approver");
         String batchId = submit(maker, "APPROVE-1", "6.00", "4.00");
 
         Map<String, Object> status = status(maker, batchId);
@@ -74,19 +74,20 @@ class TreasuryControlsIT {
         Issuer issuer = issuerWithThreshold("10.00");
         String batchId = submit(issuer, "SMALL-1", "9.99");
         assertThat(api.awaitFinal(issuer, batchId)).containsEntry("Status", "Completed");
-        control(credential(issuer, "Approver"), batchId, "Approve", null, HttpStatus.CONFLICT, "BATCH_NOT_CANCELLABLE");
+        control(api.credential(issuer, "Approver"), batchId, "Approve", null, HttpStatus.CONFLICT,
+                "BATCH_NOT_CANCELLABLE");
     }
 
     @Test
     void theCredentialThatSubmittedMayNotApproveEvenAsAnApprover() {
         Issuer issuer = issuerWithThreshold("1.00");
-        String approver = credential(issuer, "Approver");
+        String approver = api.credential(issuer, "Approver");
         Issuer asApprover = new Issuer(issuer.account(), issuer.walletId(), approver);
         String batchId = submit(asApprover, "SELF-1", "5.00");
 
         control(approver, batchId, "Approve", null, HttpStatus.FORBIDDEN, "APPROVAL_NOT_ALLOWED");
         assertThat(status(issuer, batchId)).containsEntry("Status", "AwaitingApproval");
-        control(credential(issuer, "Approver"), batchId, "Approve", null, HttpStatus.OK, null);
+        control(api.credential(issuer, "Approver"), batchId, "Approve", null, HttpStatus.OK, null);
         assertThat(api.awaitFinal(issuer, batchId)).containsEntry("Status", "Completed");
     }
 
@@ -117,7 +118,7 @@ class TreasuryControlsIT {
     void aRejectedBatchIsFinalAtOnceWithEveryItemCancelledAndCannotBeRetried() {
         Issuer issuer = issuerWithThreshold("5.00");
         webhookEndpoint(issuer);
-        String checker = credential(issuer, "Approver");
+        String checker = api.credential(issuer, "Approver");
         Map<String, Object> body = MassPayApi.batch(issuer, "REJECT-1", List.of(
                 walletItem("R1", recipient(issuer), "XTR94502", "3.00"),
                 walletItem("R2", recipient(issuer), "XTR94502", "4.00")));
@@ -154,7 +155,7 @@ class TreasuryControlsIT {
         Issuer issuer = issuerWithThreshold("1.00");
         Issuer other = issuerWithThreshold("1.00");
         String batchId = submit(issuer, "MINE-1", "2.00");
-        control(credential(other, "Approver"), batchId, "Approve", null, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        control(api.credential(other, "Approver"), batchId, "Approve", null, HttpStatus.NOT_FOUND, "NOT_FOUND");
         control(other.apiKey(), batchId, "Cancel", null, HttpStatus.NOT_FOUND, "NOT_FOUND");
         control(other.apiKey(), "no-such-batch", "Cancel", null, HttpStatus.NOT_FOUND, "NOT_FOUND");
         assertThat(status(issuer, batchId)).containsEntry("Status", "AwaitingApproval");
@@ -232,7 +233,7 @@ class TreasuryControlsIT {
         String batchId = submitAt(issuer, "BOTH-1", at, "3.00");
         assertThat(status(issuer, batchId)).containsEntry("Status", "AwaitingApproval");
 
-        Map<String, Object> approved = control(credential(issuer, "Approver"), batchId, "Approve", null,
+        Map<String, Object> approved = control(api.credential(issuer, "Approver"), batchId, "Approve", null,
                 HttpStatus.OK, null);
         assertThat(approved).containsEntry("Status", "Scheduled");
         assertThat(status(issuer, batchId)).containsEntry("Status", "Scheduled");
@@ -286,16 +287,8 @@ class TreasuryControlsIT {
 
     private Issuer issuerWithThreshold(String threshold) {
         Issuer issuer = api.onboardIssuer("USD", "100.00");
-        http.put().uri("/API/v4/Admin/Issuers/" + issuer.account() + "/Approvals")
-                .headers(h -> h.setBearerAuth(OPERATOR_TOKEN)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("Threshold", threshold)).exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.Threshold").isEqualTo(threshold);
+        api.approvalThreshold(issuer, threshold);
         return issuer;
-    }
-
-    private String credential(Issuer issuer, String role) {
-        return (String) api.admin("/API/v4/Admin/Issuers/" + issuer.account() + "/Credentials",
-                Map.of("Role", role), HttpStatus.CREATED).get("ApiKey");
     }
 
     private int recipients;
