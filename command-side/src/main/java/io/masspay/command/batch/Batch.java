@@ -94,10 +94,10 @@ public class Batch {
      * A retry that adds items or starts new attempts reopens the batch until they end; a pure replay writes
      * nothing. A batch rejected or cancelled is over: a retry may not pay what its approver or issuer stopped.
      *
-     * @return whether the batch is held, so that items the retry adds wait with it
+     * @return AwaitingApproval or Scheduled while the batch is held (items the retry adds wait with it), else null
      */
     @CommandHandler
-    boolean handle(ResubmitBatch command) {
+    BatchStatus handle(ResubmitBatch command) {
         boolean changes = !command.retried().isEmpty() || !command.added().isEmpty();
         if (changes && phase == BatchPhase.STOPPED) {
             throw new MassPayException(ErrorCode.ALREADY_COMPLETED, "Batch " + batchId.value()
@@ -107,7 +107,8 @@ public class Batch {
             apply(new BatchResubmitted(batchId, command.receivedCount(), command.added(), command.retried(),
                     command.rejected()));
         }
-        return phase.isHeld();
+        return phase == BatchPhase.AWAITING_APPROVAL ? BatchStatus.AwaitingApproval
+                : phase == BatchPhase.SCHEDULED ? BatchStatus.Scheduled : null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.masspay.command.batch;
 
+import io.masspay.kernel.batch.BatchStatus;
 import io.masspay.kernel.money.Money;
 
 import java.math.BigDecimal;
@@ -17,5 +18,10 @@ record BatchHold(String submittedBy, Money total, BigDecimal threshold, Instant 
 
     boolean isHeld() {
         return needsApproval() || scheduledFor != null;
+    }
+
+    /** The status a held batch shows until it is released: null when it is not held. */
+    BatchStatus status() {
+        return needsApproval() ? BatchStatus.AwaitingApproval : scheduledFor != null ? BatchStatus.Scheduled : null;
     }
 }

@@ -7,6 +7,7 @@ import io.masspay.command.batch.intake.SubmissionClaims;
 import io.masspay.command.batch.intake.SubmissionClaims.ItemClaim;
 import io.masspay.command.batch.intake.SubmissionClaims.NewClaim;
 import io.masspay.command.batch.intake.ValidItem;
+import io.masspay.kernel.batch.BatchStatus;
 import io.masspay.kernel.batch.ItemDecision;
 import io.masspay.kernel.batch.RejectedItem;
 import io.masspay.kernel.batch.ResubmitBatch;
@@ -95,16 +96,16 @@ class BatchRetry {
                 case Replay -> accepted.add(accepted(entry.getValue(), decision));
             }
         }
-        boolean batchHeld = commands.sendAndWait(new ResubmitBatch(batch.batchId(), review.receivedCount(),
+        BatchStatus hold = commands.sendAndWait(new ResubmitBatch(batch.batchId(), review.receivedCount(),
                 added.stream().map(NewClaim::transactionId).toList(), retried, rejected));
         // items added to a held batch wait with it, and are paid when it is released
-        items.create(batch.batchId(), review, added, batchHeld ? PaymentLane.HELD : lane);
+        items.create(batch.batchId(), review, added, hold != null ? PaymentLane.HELD : lane);
         added.forEach(c -> accepted.add(BatchItems.accepted(c)));
 
         accepted.sort(Comparator.comparingInt(SubmissionOutcome.Accepted::position));
         rejected.sort(Comparator.comparing(RejectedItem::field, FieldOrder.BY_ITEM_INDEX));
         SubmissionOutcome outcome = new SubmissionOutcome(batch.batchId(), review.customerBatchId(),
-                review.receivedCount(), accepted, rejected);
+                review.receivedCount(), accepted, rejected, hold);
         if (accepted.isEmpty() && !outcome.nothingLeftToDo()) {
             throw BatchSubmissionHandler.refusedWhole(rejected);
         }

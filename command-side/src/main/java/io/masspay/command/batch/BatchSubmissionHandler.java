@@ -77,7 +77,7 @@ class BatchSubmissionHandler {
         }
         items.create(batchId, review, newClaims, hold.isHeld() ? PaymentLane.HELD : lane);
         return new SubmissionOutcome(batchId, review.customerBatchId(), review.receivedCount(),
-                newClaims.stream().map(BatchItems::accepted).toList(), review.rejected());
+                newClaims.stream().map(BatchItems::accepted).toList(), review.rejected(), hold.status());
     }
 
     /** An id held by another batch of the issuer refuses the whole request: 409, nothing accepted. */

@@ -1,5 +1,6 @@
 package io.masspay.command.batch;
 
+import io.masspay.kernel.batch.BatchStatus;
 import io.masspay.kernel.batch.RejectedItem;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.BatchId;
@@ -8,9 +9,12 @@ import io.masspay.kernel.ids.TransactionId;
 
 import java.util.List;
 
-/** What one submission did to its batch: the items accepted (new, replayed or retried) and those refused. */
+/**
+ * What one submission did to its batch: the items accepted (new, replayed or retried) and those refused;
+ * {@code hold} is AwaitingApproval or Scheduled while the batch waits (API.md section 11), null otherwise.
+ */
 public record SubmissionOutcome(BatchId batchId, String customerBatchId, int receivedCount, List<Accepted> accepted,
-                                List<RejectedItem> rejected) {
+                                List<RejectedItem> rejected, BatchStatus hold) {
 
     public record Accepted(int position, String customerTransactionId, TransactionId transactionId,
                            RecipientId recipientId, int attemptNo) {

@@ -17,7 +17,8 @@ record SubmissionReceipt(String batchId, String customerBatchId, String status, 
 
     static SubmissionReceipt of(SubmissionOutcome outcome) {
         return new SubmissionReceipt(outcome.batchId().value(), outcome.customerBatchId(),
-                outcome.nothingLeftToDo() ? "Completed" : "Processing", outcome.receivedCount(),
+                outcome.nothingLeftToDo() ? "Completed" : outcome.hold() != null ? outcome.hold().name() : "Processing",
+                outcome.receivedCount(),
                 outcome.accepted().size(),
                 outcome.accepted().stream().map(a -> new Accepted(a.customerTransactionId(), a.transactionId().value(),
                         a.recipientId().value(), "Processing", a.attemptNo())).toList(),

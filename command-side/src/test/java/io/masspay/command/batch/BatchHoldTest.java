@@ -221,7 +221,7 @@ class BatchHoldTest {
         TransactionId added = new TransactionId("tx_3");
         fixture.given(SUBMITTED, awaiting(null))
                .when(new ResubmitBatch(BATCH, 1, List.of(added), List.of(), List.of()))
-               .expectResultMessagePayload(true)
+               .expectResultMessagePayload(BatchStatus.AwaitingApproval)
                .expectEvents(new BatchResubmitted(BATCH, 1, List.of(added), List.of(), List.of()));
     }
 }

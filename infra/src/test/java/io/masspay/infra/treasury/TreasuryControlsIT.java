@@ -52,6 +52,7 @@ class TreasuryControlsIT {
         Issuer maker = issuerWithThreshold("10.00");
         String checker = api.credential(maker, "Approver");
         String batchId = submit(maker, "APPROVE-1", "6.00", "4.00");
+        assertThat(lastReceipt).as("the 202 says the batch waits").containsEntry("Status", "AwaitingApproval");
 
         Map<String, Object> status = status(maker, batchId);
         assertThat(status).containsEntry("Status", "AwaitingApproval");
@@ -73,6 +74,7 @@ class TreasuryControlsIT {
     void aBatchBelowTheThresholdIsPaidAtOnce() {
         Issuer issuer = issuerWithThreshold("10.00");
         String batchId = submit(issuer, "SMALL-1", "9.99");
+        assertThat(lastReceipt).containsEntry("Status", "Processing");
         assertThat(api.awaitFinal(issuer, batchId)).containsEntry("Status", "Completed");
         control(api.credential(issuer, "Approver"), batchId, "Approve", null, HttpStatus.CONFLICT,
                 "BATCH_NOT_CANCELLABLE");
@@ -192,6 +194,7 @@ class TreasuryControlsIT {
         Issuer issuer = api.onboardIssuer("USD", "100.00");
         Instant at = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
         String batchId = submitAt(issuer, "LATER-1", at, "7.00");
+        assertThat(lastReceipt).as("the 202 says the batch waits").containsEntry("Status", "Scheduled");
 
         assertThat(status(issuer, batchId)).containsEntry("Status", "Scheduled");
         assertThat(balance(issuer)).isEqualTo("100.00");
@@ -311,8 +314,12 @@ class TreasuryControlsIT {
         if (at != null) {
             body.put("ScheduledFor", at.toString());
         }
-        return (String) api.submitAccepted(issuer, body).get("BatchId");
+        lastReceipt = api.submitAccepted(issuer, body);
+        return (String) lastReceipt.get("BatchId");
     }
+
+    /** The 202 body of the last {@link #submitAt}. */
+    private Map<String, Object> lastReceipt;
 
     private Map<String, Object> status(Issuer issuer, String batchId) {
         return api.issuerGet(issuer, "/API/v4/Fund/BatchTransfer/" + batchId + "?PageSize=1000", Map.class);
