@@ -116,6 +116,56 @@ class EventFeedIT extends ReadsTestBase {
         }
     }
 
+    /**
+     * Issue 19: a 5,000-item batch's events, read a page of 1,000 at a time by their cursors, are the store's own
+     * events of the issuer in store order: none missing, none twice.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFiveThousandItemBatchReplaysInStoreOrderWithNoGapAndNoDuplicateAcrossPages() {
+        Issuer issuer = api.onboardIssuer("USD", "100000.00");
+        api.limits(issuer, 5000).expectStatus().isOk();
+        api.recipient(issuer, "PAT-F", "Individual");
+        api.recipient(issuer, "PAT-G", "Individual");
+        Map<String, Object> receipt = api.submitAccepted(issuer, batch(issuer, "FIVE-K", IntStream.range(0, 5000)
+                .mapToObj(i -> walletItem("F" + i, i % 2 == 0 ? "PAT-F" : "PAT-G", "XTR94502", "1.00")).toList()));
+        String batchId = (String) receipt.get("BatchId");
+        Set<String> aggregates = new HashSet<>(Set.of(batchId, issuer.walletId()));
+        ((List<Map<String, Object>>) receipt.get("Accepted")).forEach(a -> aggregates.add((String) a.get("TransactionId")));
+        api.awaitFinal(issuer, batchId);
+        ReadsApi.awaitBatchCompleted(jdbc, batchId, 1);
+        for (String recipient : List.of("PAT-F", "PAT-G")) {
+            api.issuerGet(issuer, "/API/v4/Recipients/" + recipient + "/Wallets", List.class)
+                    .forEach(w -> aggregates.add((String) ((Map<String, Object>) w).get("WalletId")));
+        }
+        List<Long> stored = storedEventsOf(aggregates);
+        assertThat(stored).as("events of the batch in the store").hasSizeGreaterThan(10_000);
+
+        List<Map<String, Object>> paged = new ArrayList<>();
+        int[] pages = new int[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            paged.clear();
+            pages[0] = 0;
+            String cursor = null;
+            while (true) {
+                Map<String, Object> page = reads.json(issuer, "/API/v4/Events?Limit=1000"
+                        + (cursor == null ? "" : "&After=" + cursor));
+                List<Map<String, Object>> events = events(page);
+                if (events.isEmpty()) {
+                    break;
+                }
+                assertThat(events).hasSizeLessThanOrEqualTo(1000);
+                paged.addAll(events);
+                pages[0]++;
+                cursor = (String) page.get("Next");
+            }
+            assertThat(indexes(paged)).isEqualTo(new ArrayList<Object>(stored));
+        });
+        assertThat(new HashSet<>(indexes(paged))).as("no event twice").hasSize(paged.size());
+        System.out.println("EventFeedIT: a 5,000-item batch replayed as " + paged.size() + " events in " + pages[0]
+                + " pages of at most 1,000, in store order, none missing, none twice");
+    }
+
     @Test
     void shouldRefuseAMalformedOrForeignCursorAndALimitOutOfRange() {
         Issuer issuer = api.onboardIssuer("USD", "1.00");
