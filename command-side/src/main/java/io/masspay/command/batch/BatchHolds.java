@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Decides whether a new batch is held (API.md section 11), and schedules the release of a scheduled one. The
@@ -30,9 +29,9 @@ class BatchHolds {
     }
 
     /** Awaiting approval when the accepted items' total reaches the issuer's threshold; scheduled when asked. */
-    BatchHold of(Review review, List<ValidItem> accepted, String submittedBy) {
+    BatchHold of(Review review, String submittedBy) {
         Money total = Money.zero(review.source().currency());
-        for (ValidItem item : accepted) {
+        for (ValidItem item : review.valid()) {
             total = total.plus(item.amount());
         }
         BigDecimal reached = new BigDecimal(total.toDecimalString());

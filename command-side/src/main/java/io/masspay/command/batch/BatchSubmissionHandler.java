@@ -68,7 +68,7 @@ class BatchSubmissionHandler {
         refuseIfTaken(claims.claimItems(review.issuer(), batchId, newClaims), review);
         // after the claims: a racing identical submission waits at the claim, never holding the issuer's lock
         PaymentLane lane = admission.admit(review.issuer(), batchId, newClaims.size());
-        BatchHold hold = holds.of(review, review.valid(), command.credentialId());
+        BatchHold hold = holds.of(review, command.credentialId());
         batches.newInstance(() -> new Batch(new BatchSubmitted(batchId, review.issuer(), review.customerBatchId(),
                 review.source().walletId(), review.source().currency(), review.receivedCount(), newClaims.size(),
                 review.rejected()), hold));

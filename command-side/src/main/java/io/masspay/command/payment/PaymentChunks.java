@@ -45,8 +45,9 @@ class PaymentChunks {
     private final EventStore events;
     private final CachedAggregates cached;
     private final SubmissionClaims claims;
+    /** Flushed before the unit of work commits: the cached aggregates checked first, then the chunk paid. */
     private final UnitOfWorkBuffer<List<PaymentAttempt>> chunk =
-            new UnitOfWorkBuffer<>(PaymentChunks.class.getName() + ".chunk", ArrayList::new, this::pay);
+            new UnitOfWorkBuffer<>(PaymentChunks.class.getName() + ".chunk", ArrayList::new, this::verifyThenPay);
 
     PaymentChunks(CommandGateway commands, EventStore events, CachedAggregates cached, SubmissionClaims claims) {
         this.claims = claims;
@@ -86,8 +87,13 @@ class PaymentChunks {
         return (ItemSubmitted) events.readEvents(transactionId.value()).next().getPayload();
     }
 
-    private void pay(List<PaymentAttempt> items) {
+    private void verifyThenPay(List<PaymentAttempt> items) {
         cached.verify(aggregatesTouched(items));
+        pay(items);
+    }
+
+    /** Debit the issuers, credit the recipients, then complete each wallet item or request its payout. */
+    private void pay(List<PaymentAttempt> items) {
         List<PaymentAttempt> fromIssuer = items.stream().filter(PaymentAttempt::fromIssuer).toList();
         Set<TransactionId> debited = debitIssuers(fromIssuer);
         creditRecipients(fromIssuer, debited);

@@ -73,6 +73,10 @@ class ReadBacklogAdmissionIT {
             String small = (String) api.submitAccepted(issuer, batch(issuer, "SMALL", items("S", 1))).get("BatchId");
             smallBatches.add(small);
             assertThat(backlog.events()).as("the small batch's events are not projected").isPositive();
+            // the small batch is still being paid in the background: its events must be in before the count
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                    select count(*) from domain_event_entry where aggregate_identifier = ?
+                    and payload_type = 'io.masspay.kernel.batch.BatchCompleted'""", Integer.class, small) == 1);
 
             String before = submissions();
             Map<?, ?> refused = api.submit(issuer, batch(issuer, "LARGE", items("L", 3)))
