@@ -1,6 +1,5 @@
 package io.masspay.command.payment;
 
-import io.masspay.command.batch.intake.SubmissionClaims;
 import io.masspay.kernel.batch.BatchReleased;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.TransactionId;
@@ -21,7 +20,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,13 +42,13 @@ class PaymentChunks {
     private final CommandGateway commands;
     private final EventStore events;
     private final CachedAggregates cached;
-    private final SubmissionClaims claims;
+    private final HeldItems heldItems;
     /** Flushed before the unit of work commits: the cached aggregates checked first, then the chunk paid. */
     private final UnitOfWorkBuffer<List<PaymentAttempt>> chunk =
             new UnitOfWorkBuffer<>(PaymentChunks.class.getName() + ".chunk", ArrayList::new, this::verifyThenPay);
 
-    PaymentChunks(CommandGateway commands, EventStore events, CachedAggregates cached, SubmissionClaims claims) {
-        this.claims = claims;
+    PaymentChunks(CommandGateway commands, EventStore events, CachedAggregates cached, HeldItems heldItems) {
+        this.heldItems = heldItems;
         this.commands = commands;
         this.events = events;
         this.cached = cached;
@@ -72,15 +70,11 @@ class PaymentChunks {
 
     /**
      * A held batch released (approved, or its time came): its items are paid now, from the issuer, as first
-     * attempts (a held batch's items never started one). Items are read back like a retry's, one query each:
-     * a release is rare, and its items were never in any lane's events.
+     * attempts (a held batch's items never started one), in submission order, read back in one query.
      */
     void add(BatchReleased released) {
-        List<ItemSubmitted> items = new ArrayList<>();
-        claims.transactionsOf(released.batchId()).forEach(id -> items.add(submission(id)));
-        // in submission order, as the issuer wallet debits them: who is paid when funds run short stays predictable
-        items.sort(Comparator.comparingInt(ItemSubmitted::position));
-        items.forEach(item -> chunk.current().add(PaymentAttempt.of(item, item.attemptNo(), true)));
+        heldItems.of(released.batchId())
+                .forEach(item -> chunk.current().add(PaymentAttempt.of(item, item.attemptNo(), true)));
     }
 
     private ItemSubmitted submission(TransactionId transactionId) {
