@@ -43,7 +43,7 @@ public class Baseline {
                         insert.setString(4, "Transaction");
                         insert.setString(5, Instant.now().toString());
                         insert.setBytes(6, payload);
-                        insert.setString(7, "io.masspay.kernel.transfer.ItemSubmitted");
+                        insert.setString(7, "io.masspay.kernel.transaction.ItemSubmitted");
                         insert.setString(8, null);
                         insert.setBytes(9, metadata);
                         insert.addBatch();

@@ -3,7 +3,7 @@ package io.masspay.command.admission;
 import io.masspay.kernel.error.RateLimited;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.IssuerAccountNumber;
-import io.masspay.kernel.transfer.PaymentLane;
+import io.masspay.kernel.transaction.PaymentLane;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

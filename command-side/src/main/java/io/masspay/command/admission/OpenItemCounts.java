@@ -1,12 +1,12 @@
 package io.masspay.command.admission;
 
 import io.masspay.kernel.ids.BatchId;
-import io.masspay.kernel.payout.PayoutReturned;
-import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.transaction.PayoutReturned;
+import io.masspay.kernel.transaction.RetainedInWallet;
 import io.masspay.kernel.processing.UnitOfWorkBuffer;
-import io.masspay.kernel.transfer.AttemptStarted;
-import io.masspay.kernel.transfer.ItemFailed;
-import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.kernel.transaction.AttemptStarted;
+import io.masspay.kernel.transaction.ItemFailed;
+import io.masspay.kernel.transaction.ItemSucceeded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;

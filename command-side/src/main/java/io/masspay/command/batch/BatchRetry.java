@@ -16,8 +16,8 @@ import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.ServerIds;
 import io.masspay.kernel.ids.TransactionId;
-import io.masspay.kernel.transfer.PaymentLane;
-import io.masspay.kernel.transfer.ResumeItem;
+import io.masspay.kernel.transaction.PaymentLane;
+import io.masspay.kernel.transaction.ResumeItem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 

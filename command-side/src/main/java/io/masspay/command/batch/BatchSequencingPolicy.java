@@ -1,9 +1,9 @@
 package io.masspay.command.batch;
 
 import io.masspay.kernel.ids.BatchId;
-import io.masspay.kernel.payout.RetainedInWallet;
-import io.masspay.kernel.transfer.ItemFailed;
-import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.kernel.transaction.RetainedInWallet;
+import io.masspay.kernel.transaction.ItemFailed;
+import io.masspay.kernel.transaction.ItemSucceeded;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 

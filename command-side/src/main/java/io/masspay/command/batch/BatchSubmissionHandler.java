@@ -12,7 +12,7 @@ import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.ServerIds;
-import io.masspay.kernel.transfer.PaymentLane;
+import io.masspay.kernel.transaction.PaymentLane;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;

@@ -1,11 +1,11 @@
 package io.masspay.command.batch;
 
 import io.masspay.command.batch.intake.SubmissionClaims;
-import io.masspay.command.payment.CachedAggregates;
+import io.masspay.command.walletfirst.CachedAggregates;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
-import io.masspay.kernel.transfer.FailItem;
+import io.masspay.kernel.transaction.FailItem;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package io.masspay.command.cashout;
 
 import io.masspay.command.batch.intake.BatchIntake;
-import io.masspay.command.transfer.Transaction;
+import io.masspay.command.transaction.Transaction;
 import io.masspay.command.wallet.WalletEntry;
 import io.masspay.command.wallet.WalletRegistry;
 import io.masspay.kernel.error.ErrorCode;
@@ -12,10 +12,10 @@ import io.masspay.kernel.ids.ServerIds;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.money.AmountParser;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.Payout;
-import io.masspay.kernel.payout.RequestPayouts;
+import io.masspay.kernel.wallet.Payout;
+import io.masspay.kernel.wallet.RequestPayouts;
 import io.masspay.kernel.payout.SendMethod;
-import io.masspay.kernel.transfer.CashoutStarted;
+import io.masspay.kernel.transaction.CashoutStarted;
 import io.masspay.kernel.wallet.OwnerType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,12 +1,12 @@
 package io.masspay.command.payout;
 
-import io.masspay.command.payment.CachedAggregates;
-import io.masspay.kernel.payout.ConfirmPayout;
-import io.masspay.kernel.payout.FailPayout;
-import io.masspay.kernel.payout.RailAnswer;
-import io.masspay.kernel.payout.RecordPayoutPending;
-import io.masspay.kernel.payout.RecordRailAnswers;
-import io.masspay.kernel.payout.ReturnPayout;
+import io.masspay.command.walletfirst.CachedAggregates;
+import io.masspay.kernel.transaction.ConfirmPayout;
+import io.masspay.kernel.transaction.FailPayout;
+import io.masspay.kernel.transaction.RailAnswer;
+import io.masspay.kernel.transaction.RecordPayoutPending;
+import io.masspay.kernel.transaction.RecordRailAnswers;
+import io.masspay.kernel.transaction.ReturnPayout;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;

@@ -23,10 +23,10 @@ import java.util.List;
 
 import static io.masspay.kernel.batch.BatchStatus.Completed;
 import static io.masspay.kernel.batch.BatchStatus.CompletedWithErrors;
-import static io.masspay.kernel.payout.ItemStatus.Failed;
-import static io.masspay.kernel.payout.ItemStatus.Processing;
-import static io.masspay.kernel.payout.ItemStatus.RetainedInWallet;
-import static io.masspay.kernel.payout.ItemStatus.Success;
+import static io.masspay.kernel.transaction.ItemStatus.Failed;
+import static io.masspay.kernel.transaction.ItemStatus.Processing;
+import static io.masspay.kernel.transaction.ItemStatus.RetainedInWallet;
+import static io.masspay.kernel.transaction.ItemStatus.Success;
 
 class BatchTest {
 

@@ -8,12 +8,12 @@ import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.FundsReturnedToWallet;
-import io.masspay.kernel.payout.Payout;
-import io.masspay.kernel.payout.PayoutRefused;
-import io.masspay.kernel.payout.PayoutRequested;
-import io.masspay.kernel.payout.RequestPayouts;
-import io.masspay.kernel.payout.ReturnFunds;
+import io.masspay.kernel.wallet.FundsReturnedToWallet;
+import io.masspay.kernel.wallet.Payout;
+import io.masspay.kernel.wallet.PayoutRefused;
+import io.masspay.kernel.wallet.PayoutRequested;
+import io.masspay.kernel.wallet.RequestPayouts;
+import io.masspay.kernel.wallet.ReturnFunds;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.wallet.Credit;
 import io.masspay.kernel.wallet.CreditRecipientWallet;
@@ -52,7 +52,7 @@ class WalletTest {
     private static final TransactionId TX3 = new TransactionId("tx_3");
     private static final TransactionId TX4 = new TransactionId("tx_4");
 
-    private static final SendMethod BANK = SendMethod.XTR94500;
+    private static final SendMethod BANK = SendMethod.BANK_TRANSFER;
     private static final Map<String, String> DESTINATION = Map.of("bankAccountId", "ba_1");
 
     private static final WalletCreated ISSUER_WALLET_OPENED =

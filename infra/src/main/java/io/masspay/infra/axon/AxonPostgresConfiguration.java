@@ -1,7 +1,7 @@
 package io.masspay.infra.axon;
 
 import io.masspay.command.batch.BatchSequencingPolicy;
-import io.masspay.command.payment.PaymentsSequencingPolicy;
+import io.masspay.command.walletfirst.PaymentsSequencingPolicy;
 import io.masspay.infra.cluster.NodeName;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;

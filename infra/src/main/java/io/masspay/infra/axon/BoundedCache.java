@@ -1,6 +1,6 @@
 package io.masspay.infra.axon;
 
-import io.masspay.command.payment.CachedAggregates;
+import io.masspay.command.walletfirst.CachedAggregates;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;

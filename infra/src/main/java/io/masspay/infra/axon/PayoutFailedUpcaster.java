@@ -2,7 +2,7 @@ package io.masspay.infra.axon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.masspay.kernel.payout.PayoutFailed;
+import io.masspay.kernel.transaction.PayoutFailed;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a revision 1 {@link PayoutFailed} ({@code transactionId, attemptNo, reason}) as revision 2 (ADR 0013):
  * the rail had refused it, so its outcome is known ({@code outcomeUnknown: false}); the wallet, method and
- * amount it did not carry stay empty (the saga that compensated it kept its own copy).
+ * amount it did not carry stay empty (the saga that compensated it kept its own copy). A revision 1 stored under
+ * the event's old package name is read too, whichever of this and {@link MovedEventTypes} runs first.
  */
 @Component
 public class PayoutFailedUpcaster extends SingleEventUpcaster {
@@ -20,7 +21,7 @@ public class PayoutFailedUpcaster extends SingleEventUpcaster {
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {
-        return TYPE.equals(event.getType().getName()) && "1".equals(event.getType().getRevision());
+        return TYPE.equals(MovedEventTypes.current(event.getType().getName())) && "1".equals(event.getType().getRevision());
     }
 
     @Override

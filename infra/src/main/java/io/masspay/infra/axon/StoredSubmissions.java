@@ -1,8 +1,8 @@
 package io.masspay.infra.axon;
 
-import io.masspay.command.payment.HeldItems;
+import io.masspay.command.walletfirst.HeldItems;
 import io.masspay.kernel.ids.BatchId;
-import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transaction.ItemSubmitted;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -36,7 +36,7 @@ class StoredSubmissions implements HeldItems {
                         join transaction_claim c on c.transaction_id = e.aggregate_identifier
                         where c.batch_id = ? and e.sequence_number = 0""",
                         (rs, i) -> (ItemSubmitted) serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(1),
-                                byte[].class, new SimpleSerializedType(rs.getString(2), rs.getString(3)))),
+                                byte[].class, new SimpleSerializedType(MovedEventTypes.current(rs.getString(2)), rs.getString(3)))),
                         batchId.value())
                 .stream().sorted(Comparator.comparingInt(ItemSubmitted::position)).toList();
     }

@@ -1,7 +1,7 @@
 package io.masspay.infra.ops;
 
 import io.masspay.infra.projections.ProjectionProgress;
-import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transaction.ItemStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;

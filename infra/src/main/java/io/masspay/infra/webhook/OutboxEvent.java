@@ -2,7 +2,7 @@ package io.masspay.infra.webhook;
 
 import io.masspay.kernel.batch.BatchStatus;
 import io.masspay.kernel.error.ErrorCode;
-import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transaction.ItemStatus;
 
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package io.masspay.infra.webhook;
 
-import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transaction.ItemStatus;
 import io.masspay.infra.webhook.OutboxEvent.BatchDecided;
 import io.masspay.infra.webhook.OutboxEvent.BatchFinished;
 import io.masspay.infra.webhook.OutboxEvent.BatchStarted;

@@ -4,7 +4,7 @@ import io.masspay.infra.MassPayApplication;
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
 import io.masspay.infra.support.TestPostgres;
-import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transaction.ItemSubmitted;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;

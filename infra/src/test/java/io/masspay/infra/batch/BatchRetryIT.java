@@ -185,7 +185,7 @@ class BatchRetryIT {
         String batchId = (String) results.get(0).getResponseBody().get("BatchId");
         api.awaitFinal(issuer, batchId);
         assertThat(jdbc.queryForObject("""
-                select count(*) from domain_event_entry where payload_type = 'io.masspay.kernel.transfer.ItemSubmitted'
+                select count(*) from domain_event_entry where payload_type = 'io.masspay.kernel.transaction.ItemSubmitted'
                 and aggregate_identifier in (select transaction_id from transaction_claim where batch_id = ?)""",
                 Integer.class, batchId)).isEqualTo(50);
         assertThat(jdbc.queryForObject(PostingLines.COUNT + " and aggregate_identifier = ?", Long.class,

@@ -7,7 +7,7 @@ import io.masspay.infra.contract.HostileBodies.Rendered;
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
 import io.masspay.infra.support.TestPostgres;
-import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transaction.ItemSubmitted;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

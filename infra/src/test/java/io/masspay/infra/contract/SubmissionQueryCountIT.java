@@ -1,7 +1,7 @@
 package io.masspay.infra.contract;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import io.masspay.command.payment.ExpressPayments;
+import io.masspay.command.walletfirst.ExpressPayments;
 import io.masspay.infra.support.MassPayApi.Issuer;
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayIntegrationTest;

@@ -75,7 +75,7 @@ class EventFeedPlanIT {
                 select n, 'tx_' || (n / 4), n %% 4, 'Transaction', 'evt-' || n, convert_to('{}', 'UTF8'),
                     convert_to('{"transactionId":"tx_' || (n / 4) || '","batchId":"bt_' || (n / 4000)
                         || '","attemptNo":1,"note":"' || repeat('x', 200) || '"}', 'UTF8'),
-                    '1', 'io.masspay.kernel.transfer.ItemSucceeded', '2026-12-01T00:00:00.000Z'
+                    '1', 'io.masspay.kernel.transaction.ItemSucceeded', '2026-12-01T00:00:00.000Z'
                 from generate_series(1, %d) n""".formatted(EVENTS));
         jdbc.execute("select setval('domain_event_entry_global_index_seq', %d)".formatted(EVENTS));
         jdbc.execute("""

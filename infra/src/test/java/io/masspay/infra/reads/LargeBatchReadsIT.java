@@ -39,8 +39,8 @@ class LargeBatchReadsIT {
 
     static final int ITEMS = 5000;
     static final int RECIPIENTS = 20;
-    static final String ITEM_SUBMITTED = "io.masspay.kernel.transfer.ItemSubmitted";
-    static final String ITEM_SUCCEEDED = "io.masspay.kernel.transfer.ItemSucceeded";
+    static final String ITEM_SUBMITTED = "io.masspay.kernel.transaction.ItemSubmitted";
+    static final String ITEM_SUCCEEDED = "io.masspay.kernel.transaction.ItemSucceeded";
 
     @Autowired
     WebTestClient http;

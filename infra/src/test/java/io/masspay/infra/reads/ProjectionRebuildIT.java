@@ -134,7 +134,7 @@ class ProjectionRebuildIT extends ReadsTestBase {
         completions.forEach((batchId, times) -> ReadsApi.awaitBatchCompleted(jdbc, batchId, times));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
                 select count(*) from domain_event_entry where aggregate_identifier = ?
-                and payload_type = 'io.masspay.kernel.transfer.ItemSucceeded'""", Integer.class, cashout) == 1);
+                and payload_type = 'io.masspay.kernel.transaction.ItemSucceeded'""", Integer.class, cashout) == 1);
     }
 
     /** What clients read over HTTP, byte for byte: status, history, report, audit and totals. */

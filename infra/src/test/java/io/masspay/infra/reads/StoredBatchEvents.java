@@ -24,7 +24,7 @@ final class StoredBatchEvents {
                    or exists (select 1 from jsonb_path_query(convert_from(payload, 'UTF8')::jsonb,
                                   'lax $.*[*].transactionId') line
                               where line #>> '{}' in (select transaction_id from items)))
-                   and payload_type <> 'io.masspay.kernel.transfer.ExpressItems'
+                   and payload_type <> 'io.masspay.kernel.transaction.ExpressItems'
                 order by global_index""", Long.class, batchId, batchId);
     }
 }

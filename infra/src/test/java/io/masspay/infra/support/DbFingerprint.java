@@ -79,8 +79,8 @@ public final class DbFingerprint {
                    and not exists (select 1 from (
                        select distinct on (aggregate_identifier) payload_type from domain_event_entry
                        where type = 'Transaction' order by aggregate_identifier, sequence_number desc) last
-                       where last.payload_type not in ('io.masspay.kernel.transfer.ItemSucceeded',
-                           'io.masspay.kernel.transfer.ItemFailed', 'io.masspay.kernel.payout.RetainedInWallet'))
+                       where last.payload_type not in ('io.masspay.kernel.transaction.ItemSucceeded',
+                           'io.masspay.kernel.transaction.ItemFailed', 'io.masspay.kernel.transaction.RetainedInWallet'))
                    and not exists (select 1 from batch_claim c where (
                        select e.payload_type from domain_event_entry e where e.aggregate_identifier = c.batch_id
                        order by e.sequence_number desc limit 1) is distinct from 'io.masspay.kernel.batch.BatchCompleted')""",

@@ -4,7 +4,7 @@ import io.masspay.kernel.batch.BatchStatus;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transaction.ItemStatus;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

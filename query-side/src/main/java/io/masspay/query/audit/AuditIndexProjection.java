@@ -1,8 +1,8 @@
 package io.masspay.query.audit;
 
 import io.masspay.kernel.batch.BatchSubmitted;
-import io.masspay.kernel.transfer.CashoutStarted;
-import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transaction.CashoutStarted;
+import io.masspay.kernel.transaction.ItemSubmitted;
 import io.masspay.query.support.PendingWrites;
 import io.masspay.query.support.TransactionViews;
 import org.axonframework.config.ProcessingGroup;

@@ -1,9 +1,9 @@
 package io.masspay.query.audit;
 
-import io.masspay.kernel.transfer.ExpressItems;
+import io.masspay.kernel.transaction.ExpressItems;
 import io.masspay.kernel.batch.BatchSubmitted;
-import io.masspay.kernel.transfer.CashoutStarted;
-import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transaction.CashoutStarted;
+import io.masspay.kernel.transaction.ItemSubmitted;
 import io.masspay.kernel.wallet.WalletCreated;
 import io.masspay.query.support.PendingWrites;
 import io.masspay.query.support.TransactionViews;

@@ -2,12 +2,12 @@ package io.masspay.query.history;
 
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.TransactionId;
-import io.masspay.kernel.payout.ItemStatus;
-import io.masspay.kernel.payout.PayoutRefused;
+import io.masspay.kernel.transaction.ItemStatus;
+import io.masspay.kernel.wallet.PayoutRefused;
 import io.masspay.kernel.payout.PayoutStep;
-import io.masspay.kernel.payout.RetainedInWallet;
-import io.masspay.kernel.transfer.ItemFailed;
-import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.kernel.transaction.RetainedInWallet;
+import io.masspay.kernel.transaction.ItemFailed;
+import io.masspay.kernel.transaction.ItemSucceeded;
 import io.masspay.kernel.wallet.IssuerDebitRejected;
 import io.masspay.kernel.wallet.WalletPostings;
 

@@ -1,9 +1,9 @@
 package io.masspay.query.history;
 
 import io.masspay.kernel.batch.BatchSubmitted;
-import io.masspay.kernel.transfer.AttemptStarted;
-import io.masspay.kernel.transfer.CashoutStarted;
-import io.masspay.kernel.transfer.ItemSubmitted;
+import io.masspay.kernel.transaction.AttemptStarted;
+import io.masspay.kernel.transaction.CashoutStarted;
+import io.masspay.kernel.transaction.ItemSubmitted;
 import io.masspay.query.support.PendingWrites;
 import io.masspay.query.support.TransactionViews;
 import org.axonframework.config.ProcessingGroup;
@@ -80,7 +80,7 @@ public class ItemHistoryProjection {
     @EventHandler
     void on(ItemSubmitted event, @Timestamp Instant at) {
         writes.add(ITEM, event.transactionId().value(), event.batchId().value(), event.issuer().value(),
-                event.customerTransactionId(), event.position(), event.recipientId().value(), event.sendMethod().name(),
+                event.customerTransactionId(), event.position(), event.recipientId().value(), event.sendMethod().id(),
                 event.amount().minorUnits(), event.amount().currency().name());
         writes.add(STARTED, event.transactionId().value(), event.attemptNo(), utc(at));
     }
@@ -89,7 +89,7 @@ public class ItemHistoryProjection {
     @EventHandler
     void on(CashoutStarted event, @Timestamp Instant at) {
         writes.add(ITEM, event.transactionId().value(), null, event.issuer().value(), null, 0,
-                event.recipientId().value(), event.sendMethod().name(), event.amount().minorUnits(),
+                event.recipientId().value(), event.sendMethod().id(), event.amount().minorUnits(),
                 event.amount().currency().name());
         writes.add(STARTED, event.transactionId().value(), 1, utc(at));
     }

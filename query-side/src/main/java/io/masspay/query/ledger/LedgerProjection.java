@@ -1,10 +1,10 @@
 package io.masspay.query.ledger;
 
-import io.masspay.kernel.payout.FundsReturnedToWallet;
-import io.masspay.kernel.payout.LatePayoutRecovered;
-import io.masspay.kernel.payout.PayoutRequested;
-import io.masspay.kernel.payout.PayoutReturned;
-import io.masspay.kernel.payout.PayoutSucceeded;
+import io.masspay.kernel.wallet.FundsReturnedToWallet;
+import io.masspay.kernel.wallet.LatePayoutRecovered;
+import io.masspay.kernel.wallet.PayoutRequested;
+import io.masspay.kernel.transaction.PayoutReturned;
+import io.masspay.kernel.transaction.PayoutSucceeded;
 import io.masspay.kernel.wallet.IssuerDebited;
 import io.masspay.kernel.wallet.PostingLine;
 import io.masspay.kernel.wallet.WalletCreated;
@@ -68,19 +68,19 @@ public class LedgerProjection {
     @EventHandler
     void on(PayoutRequested event, EventMessage<?> message, @Timestamp Instant at) {
         writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
-                event.amount(), recipient(event.walletId().value()), clearing(event.method().name()), "PayoutRequested"));
+                event.amount(), recipient(event.walletId().value()), clearing(event.method().id()), "PayoutRequested"));
     }
 
     @EventHandler
     void on(PayoutSucceeded event, EventMessage<?> message, @Timestamp Instant at) {
         writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
-                event.amount(), clearing(event.method().name()), EXTERNAL, "PayoutSucceeded"));
+                event.amount(), clearing(event.method().id()), EXTERNAL, "PayoutSucceeded"));
     }
 
     @EventHandler
     void on(FundsReturnedToWallet event, EventMessage<?> message, @Timestamp Instant at) {
         writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
-                event.amount(), clearing(event.method().name()), recipient(event.walletId().value()),
+                event.amount(), clearing(event.method().id()), recipient(event.walletId().value()),
                 "FundsReturnedToWallet"));
     }
 
@@ -88,7 +88,7 @@ public class LedgerProjection {
     @EventHandler
     void on(PayoutReturned event, EventMessage<?> message, @Timestamp Instant at) {
         writer.post(new Posting(message.getIdentifier(), 0, at, event.transactionId().value(), event.attemptNo(),
-                event.amount(), EXTERNAL, clearing(event.method().name()), "PayoutReturned"));
+                event.amount(), EXTERNAL, clearing(event.method().id()), "PayoutReturned"));
     }
 
     /** A payout the rail made after its attempt had timed out leaves the wallet the money had returned to. */

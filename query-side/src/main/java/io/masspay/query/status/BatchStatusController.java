@@ -3,7 +3,7 @@ package io.masspay.query.status;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
-import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transaction.ItemStatus;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -10,12 +10,12 @@ import io.masspay.kernel.batch.BatchScheduled;
 import io.masspay.kernel.batch.BatchStatus;
 import io.masspay.kernel.batch.BatchSubmitted;
 import io.masspay.kernel.ids.BatchId;
-import io.masspay.kernel.payout.ItemStatus;
-import io.masspay.kernel.payout.RetainedInWallet;
-import io.masspay.kernel.transfer.AttemptStarted;
-import io.masspay.kernel.transfer.ItemFailed;
-import io.masspay.kernel.transfer.ItemSubmitted;
-import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.kernel.transaction.ItemStatus;
+import io.masspay.kernel.transaction.RetainedInWallet;
+import io.masspay.kernel.transaction.AttemptStarted;
+import io.masspay.kernel.transaction.ItemFailed;
+import io.masspay.kernel.transaction.ItemSubmitted;
+import io.masspay.kernel.transaction.ItemSucceeded;
 import io.masspay.query.support.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -116,7 +116,7 @@ public class BatchStatusProjection {
     @EventHandler
     void on(ItemSubmitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
         writes.add(INSERT_ITEM, event.transactionId().value(), event.batchId().value(), event.position(),
-                event.customerTransactionId(), event.recipientId().value(), event.sendMethod().name(),
+                event.customerTransactionId(), event.recipientId().value(), event.sendMethod().id(),
                 event.amount().minorUnits(), event.amount().currency().name(), ItemStatus.Processing.name(),
                 event.attemptNo(), event.recipientWalletId().value(), utc(at), sequence);
     }

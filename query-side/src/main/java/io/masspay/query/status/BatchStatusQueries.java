@@ -59,7 +59,7 @@ class BatchStatusQueries {
                 }, batchId);
 
         String status = filter.status() == null ? null : filter.status().name();
-        String method = filter.method() == null ? null : filter.method().name();
+        String method = filter.method() == null ? null : filter.method().id();
         long totalItems = method != null
                 ? jdbc.queryForObject("""
                         select count(*) from batch_item_view where batch_id = ?

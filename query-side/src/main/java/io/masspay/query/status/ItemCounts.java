@@ -2,7 +2,7 @@ package io.masspay.query.status;
 
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transaction.ItemStatus;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

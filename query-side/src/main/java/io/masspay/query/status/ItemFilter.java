@@ -1,6 +1,6 @@
 package io.masspay.query.status;
 
-import io.masspay.kernel.payout.ItemStatus;
+import io.masspay.kernel.transaction.ItemStatus;
 import io.masspay.kernel.payout.SendMethod;
 
 /** Which items of a batch a status read lists; null means any. Counts always cover the whole batch. */

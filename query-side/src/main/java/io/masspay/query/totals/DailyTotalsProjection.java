@@ -1,11 +1,11 @@
 package io.masspay.query.totals;
 
-import io.masspay.kernel.payout.ItemStatus;
-import io.masspay.kernel.payout.RetainedInWallet;
-import io.masspay.kernel.transfer.AttemptStarted;
-import io.masspay.kernel.transfer.ItemFailed;
-import io.masspay.kernel.transfer.ItemSubmitted;
-import io.masspay.kernel.transfer.ItemSucceeded;
+import io.masspay.kernel.transaction.ItemStatus;
+import io.masspay.kernel.transaction.RetainedInWallet;
+import io.masspay.kernel.transaction.AttemptStarted;
+import io.masspay.kernel.transaction.ItemFailed;
+import io.masspay.kernel.transaction.ItemSubmitted;
+import io.masspay.kernel.transaction.ItemSucceeded;
 import io.masspay.query.support.TransactionViews;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,7 +56,7 @@ public class DailyTotalsProjection {
 
     @EventHandler
     void on(ItemSubmitted event, @SequenceNumber long sequence) {
-        writes.add(SUBMITTED, event.transactionId().value(), event.issuer().value(), event.sendMethod().name(),
+        writes.add(SUBMITTED, event.transactionId().value(), event.issuer().value(), event.sendMethod().id(),
                 event.amount().minorUnits(), event.amount().currency().name(), ItemStatus.Processing.name(),
                 event.attemptNo(), sequence);
     }

@@ -6,16 +6,16 @@ import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.ItemStatus;
-import io.masspay.kernel.payout.LatePayoutRecovered;
-import io.masspay.kernel.payout.PayoutFailed;
-import io.masspay.kernel.payout.PayoutPending;
-import io.masspay.kernel.payout.PayoutReturned;
-import io.masspay.kernel.payout.RetainedInWallet;
-import io.masspay.kernel.transfer.AttemptStart;
-import io.masspay.kernel.transfer.AttemptStarted;
-import io.masspay.kernel.transfer.ItemSucceeded;
-import io.masspay.kernel.payout.PayoutRequested;
+import io.masspay.kernel.transaction.ItemStatus;
+import io.masspay.kernel.wallet.LatePayoutRecovered;
+import io.masspay.kernel.transaction.PayoutFailed;
+import io.masspay.kernel.transaction.PayoutPending;
+import io.masspay.kernel.transaction.PayoutReturned;
+import io.masspay.kernel.transaction.RetainedInWallet;
+import io.masspay.kernel.transaction.AttemptStart;
+import io.masspay.kernel.transaction.AttemptStarted;
+import io.masspay.kernel.transaction.ItemSucceeded;
+import io.masspay.kernel.wallet.PayoutRequested;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.wallet.Credit;
 import io.masspay.kernel.wallet.WalletCredited;
@@ -35,20 +35,20 @@ class HistoryStepTest {
 
     @Test
     void shouldNameAStepAfterItsEventAndKeepItsAttempt() {
-        assertThat(HistoryStep.of(new PayoutRequested(WALLET, TX, 2, SendMethod.XTR94500, ONE, Map.of())))
+        assertThat(HistoryStep.of(new PayoutRequested(WALLET, TX, 2, SendMethod.BANK_TRANSFER, ONE, Map.of())))
                 .containsExactly(new HistoryStep(TX, 2, "PayoutRequested", null, null));
-        assertThat(HistoryStep.of(new PayoutFailed(TX, 1, ErrorCode.PROVIDER_DECLINED, WALLET, SendMethod.XTR94500, ONE, false)))
+        assertThat(HistoryStep.of(new PayoutFailed(TX, 1, ErrorCode.PROVIDER_DECLINED, WALLET, SendMethod.BANK_TRANSFER, ONE, false)))
                 .as("a failed payout does not end the attempt: the money still has to come back")
                 .contains(new HistoryStep(TX, 1, "PayoutFailed", null, null));
     }
 
     @Test
     void shouldMakeEveryPayoutEventAStepOfItsAttempt() {
-        assertThat(HistoryStep.of(new PayoutPending(TX, 1, WALLET, SendMethod.XTR94500, ONE)))
+        assertThat(HistoryStep.of(new PayoutPending(TX, 1, WALLET, SendMethod.BANK_TRANSFER, ONE)))
                 .containsExactly(new HistoryStep(TX, 1, "PayoutPending", null, null));
-        assertThat(HistoryStep.of(new PayoutReturned(TX, BATCH, 1, WALLET, SendMethod.XTR94500, ONE, "R01")))
+        assertThat(HistoryStep.of(new PayoutReturned(TX, BATCH, 1, WALLET, SendMethod.BANK_TRANSFER, ONE, "R01")))
                 .containsExactly(new HistoryStep(TX, 1, "PayoutReturned", null, null));
-        assertThat(HistoryStep.of(new LatePayoutRecovered(WALLET, TX, 3, SendMethod.XTR94500, ONE)))
+        assertThat(HistoryStep.of(new LatePayoutRecovered(WALLET, TX, 3, SendMethod.BANK_TRANSFER, ONE)))
                 .containsExactly(new HistoryStep(TX, 3, "LatePayoutRecovered", null, null));
     }
 

@@ -1,7 +1,7 @@
 package io.masspay.rails.dispatch;
 
-import io.masspay.kernel.payout.RailAnswer;
-import io.masspay.kernel.payout.RecordRailAnswers;
+import io.masspay.kernel.transaction.RailAnswer;
+import io.masspay.kernel.transaction.RecordRailAnswers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;

@@ -1,6 +1,6 @@
 package io.masspay.rails.dispatch;
 
-import io.masspay.kernel.payout.RailAnswer;
+import io.masspay.kernel.transaction.RailAnswer;
 
 /**
  * What one rail reply changes: the answer for the item (none when the reply settles nothing), the claimed

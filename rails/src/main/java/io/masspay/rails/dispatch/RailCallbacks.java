@@ -4,7 +4,7 @@ import io.masspay.kernel.text.WireFormats;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
-import io.masspay.kernel.payout.RailAnswer;
+import io.masspay.kernel.transaction.RailAnswer;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.rails.RailReply;
 import org.slf4j.Logger;
@@ -67,7 +67,7 @@ public class RailCallbacks {
         ClaimedPayout row = store.find(body.idempotencyKey())
                 .filter(found -> found.order().method() == method)
                 .orElseThrow(() -> refused(method, "unknown key", new MassPayException(ErrorCode.NOT_FOUND,
-                        "No payout " + body.idempotencyKey() + " on rail " + method.name())));
+                        "No payout " + body.idempotencyKey() + " on rail " + method.id())));
         Decision decision = decide(row, status, body.returnCode());
         Receipt receipt = new Receipt(row.key(), body.status());
         if (decision == null) {

@@ -21,19 +21,19 @@ record RailLimits(SendMethod method, Bulkhead inFlight, Optional<RateLimiter> ra
     static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
     static RailLimits from(Environment environment, SendMethod method, Duration longestRateWait) {
-        String prefix = "masspay.rails." + method.name() + ".";
+        String prefix = "masspay.rails." + method.id() + ".";
         int maxInFlight = environment.getProperty(prefix + "max-in-flight", Integer.class, DEFAULT_MAX_IN_FLIGHT);
         if (maxInFlight < 1) {
             throw new IllegalArgumentException(prefix + "max-in-flight must be at least 1, was " + maxInFlight);
         }
-        Bulkhead bulkhead = Bulkhead.of("rail-" + method.name(), BulkheadConfig.custom()
+        Bulkhead bulkhead = Bulkhead.of("rail-" + method.id(), BulkheadConfig.custom()
                 .maxConcurrentCalls(maxInFlight).maxWaitDuration(Duration.ZERO).build());
         Integer perSecond = environment.getProperty(prefix + "rate-per-second", Integer.class);
         if (perSecond != null && perSecond < 1) {
             throw new IllegalArgumentException(prefix + "rate-per-second must be at least 1, was " + perSecond);
         }
         Optional<RateLimiter> limiter = Optional.ofNullable(perSecond).map(rate -> RateLimiter.of(
-                "rail-" + method.name(), RateLimiterConfig.custom().limitForPeriod(rate)
+                "rail-" + method.id(), RateLimiterConfig.custom().limitForPeriod(rate)
                         .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(longestRateWait).build()));
         return new RailLimits(method, bulkhead, limiter);
     }

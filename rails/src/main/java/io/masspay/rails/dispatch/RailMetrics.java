@@ -28,23 +28,23 @@ public class RailMetrics {
     void inFlight(RailLimits limits) {
         Gauge.builder("masspay.rail.in.flight", limits, RailLimits::inFlightNow)
                 .description("Rail calls waiting for their answer on this node")
-                .tag("send_method", limits.method().name()).register(meters);
+                .tag("send_method", limits.method().id()).register(meters);
     }
 
     void answered(SendMethod method, RailReply.Kind outcome, Duration took) {
         Counter.builder("masspay.rail.calls").description("Calls to a rail, by send method and outcome")
-                .tag("send_method", method.name()).tag("outcome", outcome.name()).register(meters).increment();
+                .tag("send_method", method.id()).tag("outcome", outcome.name()).register(meters).increment();
         if (outcome != RailReply.Kind.Paid) {
             Counter.builder("masspay.rail.failures").description("Rail calls that did not pay")
-                    .tag("send_method", method.name()).register(meters).increment();
+                    .tag("send_method", method.id()).register(meters).increment();
         }
         Timer.builder("masspay.rail.answer.latency").description("How long a rail took to answer a call")
-                .tag("send_method", method.name()).publishPercentileHistogram()
+                .tag("send_method", method.id()).publishPercentileHistogram()
                 .register(meters).record(took);
     }
 
     public void returned(SendMethod method) {
         Counter.builder("masspay.rail.returns").description("Paid payouts a rail gave back")
-                .tag("send_method", method.name()).register(meters).increment();
+                .tag("send_method", method.id()).register(meters).increment();
     }
 }

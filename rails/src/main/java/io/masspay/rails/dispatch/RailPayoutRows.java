@@ -1,12 +1,12 @@
 package io.masspay.rails.dispatch;
 
-import io.masspay.kernel.payout.PayoutFailed;
-import io.masspay.kernel.payout.PayoutRequested;
-import io.masspay.kernel.payout.PayoutReturned;
-import io.masspay.kernel.payout.PayoutSettledLate;
-import io.masspay.kernel.payout.PayoutSucceeded;
+import io.masspay.kernel.transaction.PayoutFailed;
+import io.masspay.kernel.wallet.PayoutRequested;
+import io.masspay.kernel.transaction.PayoutReturned;
+import io.masspay.kernel.transaction.PayoutSettledLate;
+import io.masspay.kernel.transaction.PayoutSucceeded;
 import io.masspay.kernel.processing.UnitOfWorkBuffer;
-import io.masspay.kernel.transfer.LatePayoutApplied;
+import io.masspay.kernel.transaction.LatePayoutApplied;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +56,7 @@ class RailPayoutRows {
     @EventHandler
     void on(PayoutRequested event) {
         inserts.current().add(new Object[]{event.payoutKey(), event.transactionId().value(), event.attemptNo(),
-                event.method().name(), event.walletId().value(), event.amount().minorUnits(),
+                event.method().id(), event.walletId().value(), event.amount().minorUnits(),
                 event.amount().currency().name(), RailPayoutStore.json(event.destination())});
     }
 

@@ -61,7 +61,7 @@ class RailPayoutStore {
     /** Up to {@code free} due rows per rail, leased for that rail's lease. */
     List<ClaimedPayout> claim(List<SendMethod> methods, List<Integer> free, List<Duration> leases, long claim) {
         return jdbc.execute((java.sql.Connection connection) -> {
-            Array names = connection.createArrayOf("text", methods.stream().map(SendMethod::name).toArray());
+            Array names = connection.createArrayOf("text", methods.stream().map(SendMethod::id).toArray());
             Array counts = connection.createArrayOf("int4", free.toArray());
             Array leaseMs = connection.createArrayOf("int8", leases.stream().map(Duration::toMillis).toArray());
             try (var statement = connection.prepareStatement(CLAIM)) {
@@ -127,7 +127,7 @@ class RailPayoutStore {
 
     private static final RowMapper<ClaimedPayout> ROW = (rs, i) -> new ClaimedPayout(
             new PayoutOrder(new TransactionId(rs.getString("transaction_id")), rs.getInt("attempt_no"),
-                    SendMethod.valueOf(rs.getString("send_method_id")),
+                    SendMethod.fromId(rs.getString("send_method_id")),
                     new Money(rs.getLong("amount_minor"), CurrencyCode.valueOf(rs.getString("currency"))),
                     JSON.readValue(rs.getString("destination"), DESTINATION)),
             rs.getString("wallet_id"), ClaimedPayout.State.valueOf(rs.getString("state")), rs.getInt("calls"),

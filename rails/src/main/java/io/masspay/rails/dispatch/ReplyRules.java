@@ -1,7 +1,7 @@
 package io.masspay.rails.dispatch;
 
 import io.masspay.kernel.error.ErrorCode;
-import io.masspay.kernel.payout.RailAnswer;
+import io.masspay.kernel.transaction.RailAnswer;
 import io.masspay.rails.RailReply;
 import org.springframework.stereotype.Component;
 

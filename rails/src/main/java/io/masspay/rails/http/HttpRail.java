@@ -31,7 +31,7 @@ final class HttpRail implements RailGateway {
 
     HttpRail(HttpRailSettings settings) {
         this.settings = settings;
-        this.connections = ConnectionProvider.builder("rail-" + settings.method().name())
+        this.connections = ConnectionProvider.builder("rail-" + settings.method().id())
                 .maxConnections(settings.connections())
                 .pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(settings.timeout())

@@ -26,7 +26,7 @@ record HttpRailSettings(SendMethod method, String baseUrl, Duration timeout, Str
     }
 
     static Optional<HttpRailSettings> from(Environment environment, SendMethod method) {
-        String prefix = "masspay.rails.http." + method.name() + ".";
+        String prefix = "masspay.rails.http." + method.id() + ".";
         String baseUrl = environment.getProperty(prefix + "base-url");
         if (baseUrl == null || baseUrl.isBlank()) {
             return Optional.empty();
@@ -36,7 +36,7 @@ record HttpRailSettings(SendMethod method, String baseUrl, Duration timeout, Str
         return Optional.of(new HttpRailSettings(method, baseUrl.strip(),
                 timeout == null ? DEFAULT_TIMEOUT : DurationFormatterUtils.detectAndParse(timeout),
                 environment.getProperty(prefix + "api-key"), secret == null || secret.isBlank() ? null : secret,
-                environment.getProperty("masspay.rails." + method.name() + ".max-in-flight", Integer.class,
+                environment.getProperty("masspay.rails." + method.id() + ".max-in-flight", Integer.class,
                         DEFAULT_CONNECTIONS)));
     }
 

@@ -16,7 +16,7 @@ record ProviderPayout(@JsonProperty("TransactionId") String transactionId,
                       @JsonProperty("Destination") Map<String, String> destination) {
 
     static ProviderPayout of(PayoutOrder order) {
-        return new ProviderPayout(order.transactionId().value(), order.attemptNo(), order.method().name(),
+        return new ProviderPayout(order.transactionId().value(), order.attemptNo(), order.method().id(),
                 order.amount().toDecimalString(), order.amount().currency().name(), order.destination());
     }
 }

@@ -45,7 +45,7 @@ class SandboxAdminController {
         }
         return Mono.fromCallable(() -> {
             rails.set(method, "Down".equals(body.mode()));
-            return new ModeSet(method.name(), body.mode());
+            return new ModeSet(method.id(), body.mode());
         }).subscribeOn(Schedulers.boundedElastic());
     }
 

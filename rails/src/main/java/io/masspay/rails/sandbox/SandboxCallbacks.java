@@ -96,7 +96,7 @@ class SandboxCallbacks implements SmartLifecycle {
                                            when p.callback_status = 'Returned' then 'Returned' else p.outcome end
                         from due where p.idempotency_key = due.idempotency_key
                         returning p.idempotency_key, p.send_method_id, p.callback_status""",
-                (rs, i) -> new Due(rs.getString(1), SendMethod.valueOf(rs.getString(2)), rs.getString(3)));
+                (rs, i) -> new Due(rs.getString(1), SendMethod.fromId(rs.getString(2)), rs.getString(3)));
     }
 
     private void deliver(Due due) {
@@ -109,7 +109,7 @@ class SandboxCallbacks implements SmartLifecycle {
         byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
         try {
-            callbacks.receive(due.method().name(), new SignedCallback(Long.toString(timestamp),
+            callbacks.receive(due.method().id(), new SignedCallback(Long.toString(timestamp),
                     PayloadSignature.of(settings.callbackSecret(), timestamp, bytes), bytes)).get(30, TimeUnit.SECONDS);
             done(due.key());
         } catch (MassPayException refused) {

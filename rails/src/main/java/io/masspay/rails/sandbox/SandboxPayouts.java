@@ -135,7 +135,7 @@ public class SandboxPayouts implements DisposableBean {
             statement.setArray(1, connection.createArrayOf("text", batch.stream().map(c -> c.order().idempotencyKey()).toArray()));
             statement.setArray(2, connection.createArrayOf("text", batch.stream().map(c -> c.order().transactionId().value()).toArray()));
             statement.setArray(3, connection.createArrayOf("int4", batch.stream().map(c -> c.order().attemptNo()).toArray()));
-            statement.setArray(4, connection.createArrayOf("text", batch.stream().map(c -> c.order().method().name()).toArray()));
+            statement.setArray(4, connection.createArrayOf("text", batch.stream().map(c -> c.order().method().id()).toArray()));
             statement.setArray(5, connection.createArrayOf("int8", batch.stream().map(c -> c.order().amount().minorUnits()).toArray()));
             statement.setArray(6, connection.createArrayOf("text", batch.stream().map(c -> c.order().amount().currency().name()).toArray()));
             statement.setArray(7, connection.createArrayOf("text", batch.stream().map(c -> c.script().outcome().name()).toArray()));

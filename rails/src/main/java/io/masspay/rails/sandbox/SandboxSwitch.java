@@ -23,12 +23,12 @@ public class SandboxSwitch {
     public void set(SendMethod method, boolean down) {
         jdbc.update("""
                 insert into sandbox_rail_mode (send_method_id, down) values (?, ?)
-                on conflict (send_method_id) do update set down = excluded.down""", method.name(), down);
+                on conflict (send_method_id) do update set down = excluded.down""", method.id(), down);
     }
 
     /** The sandbox rails an operator has switched down now. */
     public Set<SendMethod> down() {
         return jdbc.queryForList("select send_method_id from sandbox_rail_mode where down", String.class).stream()
-                .map(SendMethod::valueOf).collect(Collectors.toUnmodifiableSet());
+                .map(SendMethod::fromId).collect(Collectors.toUnmodifiableSet());
     }
 }

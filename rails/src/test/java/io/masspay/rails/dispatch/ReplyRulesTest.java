@@ -4,7 +4,7 @@ import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.RailAnswer;
+import io.masspay.kernel.transaction.RailAnswer;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.rails.PayoutOrder;
 import io.masspay.rails.RailReply;
@@ -139,11 +139,11 @@ class ReplyRulesTest {
     }
 
     private static ClaimedPayout attemptTwo() {
-        PayoutOrder second = new PayoutOrder(TX, 2, SendMethod.XTR94500, Money.of("1.00", CurrencyCode.USD), Map.of());
+        PayoutOrder second = new PayoutOrder(TX, 2, SendMethod.BANK_TRANSFER, Money.of("1.00", CurrencyCode.USD), Map.of());
         return new ClaimedPayout(second, "WAL-1", Due, 1, 0, 0, 0, 7L, NOW, "tx_1:1");
     }
 
     private static PayoutOrder order() {
-        return new PayoutOrder(TX, 1, SendMethod.XTR94500, Money.of("1.00", CurrencyCode.USD), Map.of());
+        return new PayoutOrder(TX, 1, SendMethod.BANK_TRANSFER, Money.of("1.00", CurrencyCode.USD), Map.of());
     }
 }

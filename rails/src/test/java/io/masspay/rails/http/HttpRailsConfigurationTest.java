@@ -24,7 +24,7 @@ class HttpRailsConfigurationTest {
         var connectors = new HttpRailsConfiguration().httpRails(new HttpRailsConfiguration().httpRailSet(environment));
 
         assertThat(connectors.gateways()).extracting(RailGateway::method)
-                .containsExactly(SendMethod.XTR94500, SendMethod.XTR94505);
+                .containsExactly(SendMethod.BANK_TRANSFER, SendMethod.GIFT_CARD);
     }
 
     @Test
@@ -32,7 +32,7 @@ class HttpRailsConfigurationTest {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("masspay.rails.http.XTR94500.base-url", "https://bank.example");
 
-        HttpRailSettings settings = HttpRailSettings.from(environment, SendMethod.XTR94500).orElseThrow();
+        HttpRailSettings settings = HttpRailSettings.from(environment, SendMethod.BANK_TRANSFER).orElseThrow();
 
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.apiKey()).isNull();
@@ -49,7 +49,7 @@ class HttpRailsConfigurationTest {
                 .withProperty("masspay.rails.http.XTR94500.callback-secret", "whsec_0123456789abcdef0123456789abcdef")
                 .withProperty("masspay.rails.XTR94500.max-in-flight", "200");
 
-        HttpRailSettings settings = HttpRailSettings.from(environment, SendMethod.XTR94500).orElseThrow();
+        HttpRailSettings settings = HttpRailSettings.from(environment, SendMethod.BANK_TRANSFER).orElseThrow();
 
         assertThat(settings.timeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(settings.apiKey()).isEqualTo("sk_live_x");
@@ -63,7 +63,7 @@ class HttpRailsConfigurationTest {
                 .withProperty("masspay.rails.http.XTR94500.base-url", "https://bank.example")
                 .withProperty("masspay.rails.http.XTR94500.timeout", "0s");
 
-        assertThatThrownBy(() -> HttpRailSettings.from(environment, SendMethod.XTR94500))
+        assertThatThrownBy(() -> HttpRailSettings.from(environment, SendMethod.BANK_TRANSFER))
                 .hasMessageContaining("timeout");
     }
 
@@ -74,7 +74,7 @@ class HttpRailsConfigurationTest {
                 .withProperty("masspay.rails.http.XTR94500.api-key", "sk_live_secret")
                 .withProperty("masspay.rails.http.XTR94500.callback-secret", "whsec_callback_secret");
 
-        HttpRailSettings settings = HttpRailSettings.from(environment, SendMethod.XTR94500).orElseThrow();
+        HttpRailSettings settings = HttpRailSettings.from(environment, SendMethod.BANK_TRANSFER).orElseThrow();
 
         assertThat(settings.toString()).doesNotContain("sk_live_secret").doesNotContain("whsec_callback_secret")
                 .contains("https://bank.example");

@@ -34,11 +34,11 @@ final class ProviderFixture {
     }
 
     static HttpRail railAt(String baseUrl, Duration timeout) {
-        return new HttpRail(new HttpRailSettings(SendMethod.XTR94500, baseUrl, timeout, API_KEY, null, 8));
+        return new HttpRail(new HttpRailSettings(SendMethod.BANK_TRANSFER, baseUrl, timeout, API_KEY, null, 8));
     }
 
     static PayoutOrder payout(String transactionId, String amount, CurrencyCode currency) {
-        return new PayoutOrder(new TransactionId(transactionId), 1, SendMethod.XTR94500, Money.of(amount, currency),
+        return new PayoutOrder(new TransactionId(transactionId), 1, SendMethod.BANK_TRANSFER, Money.of(amount, currency),
                 Map.of("AccountNumber", "000123456789", "RoutingNumber", "021000021"));
     }
 

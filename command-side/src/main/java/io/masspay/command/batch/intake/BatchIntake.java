@@ -113,8 +113,7 @@ public class BatchIntake {
     }
 
     private static boolean needsDestinations(List<ItemRequest> items) {
-        return items.stream().map(i -> SendMethod.valueOf(i.sendMethodId()))
-                .anyMatch(m -> m == SendMethod.XTR94500 || m == SendMethod.XTR94503 || m == SendMethod.XTR94508);
+        return items.stream().map(i -> SendMethod.fromId(i.sendMethodId())).anyMatch(SendMethod::needsStoredDestination);
     }
 
     private static List<ItemRequest> apply(List<ItemRule> rules, List<ItemRequest> items, IntakeContext context,
@@ -138,7 +137,7 @@ public class BatchIntake {
                                     boolean reserveWallets) {
         Set<RecipientId> needDefault = new LinkedHashSet<>();
         for (ItemRequest item : valid) {
-            if (!SendMethod.valueOf(item.sendMethodId()).isWallet()
+            if (!SendMethod.fromId(item.sendMethodId()).isWallet()
                     || item.destination().get(OwnershipRules.WALLET_ID) == null) {
                 needDefault.add(new RecipientId(item.recipientId()));
             }
@@ -148,7 +147,7 @@ public class BatchIntake {
                 : wallets.existingDefaults(caller, needDefault, context.currency());
         return valid.stream().map(item -> {
             RecipientId recipient = new RecipientId(item.recipientId());
-            SendMethod method = SendMethod.valueOf(item.sendMethodId());
+            SendMethod method = SendMethod.fromId(item.sendMethodId());
             String named = method.isWallet() ? item.destination().get(OwnershipRules.WALLET_ID) : null;
             return new ValidItem(item, recipient, method,
                     AmountParser.parse(item.amount(), context.currency()).orElseThrow(),

@@ -41,7 +41,7 @@ final class DestinationFormatRules {
     }
 
     private static Optional<FieldError> giftCard(ItemRequest item, IntakeContext context) {
-        if (SendMethod.fromId(item.sendMethodId()) != SendMethod.XTR94505) {
+        if (!SendMethod.fromId(item.sendMethodId()).sendsToEmail()) {
             return Optional.empty();
         }
         String email = item.destination().get("Email");
@@ -64,7 +64,7 @@ final class DestinationFormatRules {
     /** A named address must be complete and in the US: physical checks are mailed to US addresses only. */
     private static Optional<FieldError> checkAddress(ItemRequest item, IntakeContext context) {
         Map<String, String> address = item.address();
-        if (SendMethod.fromId(item.sendMethodId()) != SendMethod.XTR94507 || address == null) {
+        if (!SendMethod.fromId(item.sendMethodId()).mailsToPostalAddress() || address == null) {
             return Optional.empty();
         }
         for (String field : ADDRESS_REQUIRED) {

@@ -19,24 +19,24 @@ final class DestinationResolver {
     static Map<String, String> resolve(ItemRequest item, IntakeContext context) {
         RecipientId recipient = new RecipientId(item.recipientId());
         Map<String, String> resolved = new LinkedHashMap<>();
-        switch (io.masspay.kernel.payout.SendMethod.valueOf(item.sendMethodId())) {
-            case XTR94500 -> resolved.put(OwnershipRules.BANK_ID, context.destinations()
+        switch (io.masspay.kernel.payout.SendMethod.fromId(item.sendMethodId())) {
+            case BANK_TRANSFER -> resolved.put(OwnershipRules.BANK_ID, context.destinations()
                     .bankAccount(recipient, item.destination().get(OwnershipRules.BANK_ID)).orElseThrow().bankAccountId());
-            case XTR94503 -> {
+            case PREPAID_CARD -> {
                 if (item.destination().get(OwnershipRules.CARD_ID) != null) {
                     resolved.put(OwnershipRules.CARD_ID, item.destination().get(OwnershipRules.CARD_ID));
                 }
             }
-            case XTR94508 -> resolved.put(OwnershipRules.CARD_ID, context.destinations()
+            case PUSH_TO_CARD -> resolved.put(OwnershipRules.CARD_ID, context.destinations()
                     .card(recipient, item.destination().get(OwnershipRules.CARD_ID)).orElseThrow().cardId());
-            case XTR94505 -> {
+            case GIFT_CARD -> {
                 resolved.put("Email", item.destination().get("Email"));
                 resolved.put("SKU", item.destination().get("SKU"));
             }
-            case XTR94507 -> resolved.putAll((item.address() != null
+            case PHYSICAL_CHECK -> resolved.putAll((item.address() != null
                     ? PostalAddress.fromRequest(item.address())
                     : context.recipient(item.recipientId()).address()).asDestination());
-            case XTR94502, XTR94504 -> {
+            case INDIVIDUAL_WALLET, COMPANY_WALLET -> {
                 // the wallet is the destination: ItemSubmitted names it
             }
         }

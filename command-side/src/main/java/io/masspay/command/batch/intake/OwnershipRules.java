@@ -43,22 +43,22 @@ final class OwnershipRules {
 
     private static Optional<FieldError> recipientFitsMethod(ItemRequest item, IntakeContext context) {
         Recipient recipient = context.recipient(item.recipientId());
-        SendMethod method = SendMethod.valueOf(item.sendMethodId());
+        SendMethod method = SendMethod.fromId(item.sendMethodId());
         RecipientType required = switch (method) {
-            case XTR94502 -> RecipientType.Individual;
-            case XTR94504 -> RecipientType.Company;
+            case INDIVIDUAL_WALLET -> RecipientType.Individual;
+            case COMPANY_WALLET -> RecipientType.Company;
             default -> null;
         };
         if (required == null || recipient.type() == required) {
             return Optional.empty();
         }
         return reject(item, "SendMethodId", ErrorCode.INVALID_SEND_METHOD,
-                method.name() + " pays " + required + " recipients; " + item.recipientId() + " is " + recipient.type());
+                method.id() + " pays " + required + " recipients; " + item.recipientId() + " is " + recipient.type());
     }
 
     private static Optional<FieldError> namedWallet(ItemRequest item, IntakeContext context) {
         String walletId = item.destination().get(WALLET_ID);
-        if (walletId == null || !SendMethod.valueOf(item.sendMethodId()).isWallet()) {
+        if (walletId == null || !SendMethod.fromId(item.sendMethodId()).isWallet()) {
             return Optional.empty();
         }
         WalletEntry wallet = context.namedWallet(walletId);
@@ -76,7 +76,7 @@ final class OwnershipRules {
 
     /** Absent BeneficiaryBankID means the recipient's default bank account, which must exist. */
     private static Optional<FieldError> bankAccount(ItemRequest item, IntakeContext context) {
-        if (SendMethod.valueOf(item.sendMethodId()) != SendMethod.XTR94500) {
+        if (!SendMethod.fromId(item.sendMethodId()).paysToBankAccount()) {
             return Optional.empty();
         }
         String named = item.destination().get(BANK_ID);
@@ -101,12 +101,12 @@ final class OwnershipRules {
      * must exist) while a prepaid virtual card is issued new.
      */
     private static Optional<FieldError> card(ItemRequest item, IntakeContext context) {
-        SendMethod method = SendMethod.valueOf(item.sendMethodId());
-        if (method != SendMethod.XTR94503 && method != SendMethod.XTR94508) {
+        SendMethod method = SendMethod.fromId(item.sendMethodId());
+        if (!method.paysToCard()) {
             return Optional.empty();
         }
         String named = item.destination().get(CARD_ID);
-        if (named == null && method == SendMethod.XTR94503) {
+        if (named == null && method.issuesCardWhenNoneNamed()) {
             return Optional.empty();
         }
         if (context.destinations().card(new RecipientId(item.recipientId()), named).isPresent()) {
@@ -121,7 +121,7 @@ final class OwnershipRules {
 
     /** A check without an address goes to the recipient's address, which must exist and be in the US. */
     private static Optional<FieldError> recipientAddress(ItemRequest item, IntakeContext context) {
-        if (SendMethod.valueOf(item.sendMethodId()) != SendMethod.XTR94507 || item.address() != null) {
+        if (!SendMethod.fromId(item.sendMethodId()).mailsToPostalAddress() || item.address() != null) {
             return Optional.empty();
         }
         PostalAddress address = context.recipient(item.recipientId()).address();

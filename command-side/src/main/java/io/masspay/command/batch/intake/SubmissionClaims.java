@@ -94,7 +94,7 @@ public class SubmissionClaims {
                         on conflict do nothing returning customer_transaction_id""",
                 String.class, issuer.value(), batchId.value(), claims.get(0).item().amount().currency().name(),
                 column(claims, NewClaim::customerTransactionId), column(claims, c -> c.transactionId().value()),
-                column(claims, c -> c.item().recipientId().value()), column(claims, c -> c.item().method().name()),
+                column(claims, c -> c.item().recipientId().value()), column(claims, c -> c.item().method().id()),
                 claims.stream().map(c -> c.item().amount().minorUnits()).toArray(Long[]::new)));
         Set<String> taken = new HashSet<>();
         for (NewClaim claim : claims) {

@@ -21,7 +21,7 @@ public record ValidItem(ItemRequest request, RecipientId recipientId, SendMethod
 
     /** What makes a resubmitted item "the same item" (API.md section 2: RecipientId, Amount, SendMethodId). */
     public boolean sameAs(String recipientId, String sendMethodId, long amountMinor, String currency) {
-        return this.recipientId.value().equals(recipientId) && method.name().equals(sendMethodId)
+        return this.recipientId.value().equals(recipientId) && method.id().equals(sendMethodId)
                 && amount.minorUnits() == amountMinor && amount.currency().name().equals(currency);
     }
 }

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BatchForecastTest {
 
-    private static final SendMethod WALLET = SendMethod.XTR94502;
-    private static final SendMethod BANK = SendMethod.XTR94500;
+    private static final SendMethod WALLET = SendMethod.INDIVIDUAL_WALLET;
+    private static final SendMethod BANK = SendMethod.BANK_TRANSFER;
     /** The sandbox's scripts for .91 and .96 cents, as the rails module answers them. */
     private static final RailRisks.Outlook SANDBOX = (method, amount) -> switch ((int) (amount.minorUnits() % 100)) {
         case 91 -> Optional.of(ErrorCode.PROVIDER_DECLINED);

@@ -1,8 +1,0 @@
-package io.masspay.kernel.payout;
-
-import io.masspay.kernel.error.ErrorCode;
-import io.masspay.kernel.ids.TransactionId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record FailPayout(@TargetAggregateIdentifier TransactionId transactionId, int attemptNo, ErrorCode reason) {
-}

@@ -1,8 +1,0 @@
-package io.masspay.kernel.payout;
-
-import io.masspay.kernel.ids.TransactionId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** The rail has the payout but no final answer yet. */
-public record RecordPayoutPending(@TargetAggregateIdentifier TransactionId transactionId, int attemptNo) {
-}

@@ -1,8 +1,0 @@
-package io.masspay.kernel.payout;
-
-import io.masspay.kernel.ids.TransactionId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** The rail says it paid an attempt that had already timed out. */
-public record SettleLatePayout(@TargetAggregateIdentifier TransactionId transactionId, int attemptNo) {
-}

@@ -1,0 +1,7 @@
+package io.masspay.kernel.transaction;
+
+import io.masspay.kernel.ids.TransactionId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CompleteItem(@TargetAggregateIdentifier TransactionId transactionId, int attemptNo) {
+}

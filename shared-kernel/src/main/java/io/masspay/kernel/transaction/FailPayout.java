@@ -1,0 +1,8 @@
+package io.masspay.kernel.transaction;
+
+import io.masspay.kernel.error.ErrorCode;
+import io.masspay.kernel.ids.TransactionId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record FailPayout(@TargetAggregateIdentifier TransactionId transactionId, int attemptNo, ErrorCode reason) {
+}

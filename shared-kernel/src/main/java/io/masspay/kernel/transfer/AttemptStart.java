@@ -1,6 +1,0 @@
-package io.masspay.kernel.transfer;
-
-/** Where a new attempt starts: a Failed item is debited again, a retained one pays out of the recipient wallet. */
-public enum AttemptStart {
-    IssuerDebit, RecipientWallet
-}

@@ -1,7 +1,0 @@
-package io.masspay.kernel.transfer;
-
-import io.masspay.kernel.ids.TransactionId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record CompleteItem(@TargetAggregateIdentifier TransactionId transactionId, int attemptNo) {
-}

@@ -1,8 +1,0 @@
-package io.masspay.kernel.transfer;
-
-import io.masspay.kernel.error.ErrorCode;
-import io.masspay.kernel.ids.TransactionId;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record FailItem(@TargetAggregateIdentifier TransactionId transactionId, int attemptNo, ErrorCode reason) {
-}
