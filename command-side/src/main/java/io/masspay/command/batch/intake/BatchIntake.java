@@ -117,7 +117,8 @@ public class BatchIntake {
                 .anyMatch(m -> m == SendMethod.XTR94500 || m == SendMethod.XTR94503 || m == SendMethod.XTR94508);
     }
 
-    private static List<ItemRequest> apply(List<ItemRule> rules, List<ItemRequest> items, IntakeContext context,
+    /** Each item's first failing rule rejects it; the items no rule rejects pass on, in order. */
+    static List<ItemRequest> apply(List<ItemRule> rules, List<ItemRequest> items, IntakeContext context,
                                            List<RejectedItem> rejected) {
         List<ItemRequest> passed = new ArrayList<>();
         for (ItemRequest item : items) {
