@@ -119,7 +119,7 @@ public class BatchIntake {
 
     /** Each item's first failing rule rejects it; the items no rule rejects pass on, in order. */
     static List<ItemRequest> apply(List<ItemRule> rules, List<ItemRequest> items, IntakeContext context,
-                                           List<RejectedItem> rejected) {
+                                   List<RejectedItem> rejected) {
         List<ItemRequest> passed = new ArrayList<>();
         for (ItemRequest item : items) {
             rules.stream()

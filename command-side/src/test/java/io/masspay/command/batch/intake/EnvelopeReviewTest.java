@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -135,14 +136,15 @@ class EnvelopeReviewTest {
     @MethodSource("envelopes")
     void shouldRefuseASubmissionWholeOnlyForItsEnvelope(String edge, Envelope envelope, Outcome expected) {
         IssuerAccountNumber caller = new IssuerAccountNumber(envelope.caller);
+        MassPayException refused = catchThrowableOfType(MassPayException.class,
+                () -> REVIEW.review(caller, envelope.request()));
         if (expected.refusal() == null) {
+            assertThat(refused).as(edge + ": refused").isNull();
             WalletEntry source = REVIEW.review(caller, envelope.request());
             assertThat(source.walletId()).as(edge).isEqualTo(new WalletId(expected.sourceWallet()));
             assertThat(source.currency()).as(edge).isEqualTo(expected.currency());
             return;
         }
-        MassPayException refused = catchThrowableOfType(MassPayException.class,
-                () -> REVIEW.review(caller, envelope.request()));
         assertThat(refused).as(edge).isNotNull();
         assertThat(refused.errorCode()).as(edge).isEqualTo(expected.refusal());
         assertThat(refused.errors()).as(edge).extracting(e -> new Problem(e.field(), e.errorCode()))
@@ -198,7 +200,7 @@ class EnvelopeReviewTest {
         private int items = 1;
         private boolean cutShort = false;
         private ItemPaths paths = ItemPaths.JSON;
-        private final List<FieldError> readerErrors = new java.util.ArrayList<>();
+        private final List<FieldError> readerErrors = new ArrayList<>();
 
         /** The caller's token and the envelope's IssuerAccountNumber alike. */
         Envelope caller(String issuer) {
