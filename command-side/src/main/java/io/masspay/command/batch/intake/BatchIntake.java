@@ -116,8 +116,9 @@ public class BatchIntake {
         return items.stream().map(i -> SendMethod.fromId(i.sendMethodId())).anyMatch(SendMethod::needsStoredDestination);
     }
 
-    private static List<ItemRequest> apply(List<ItemRule> rules, List<ItemRequest> items, IntakeContext context,
-                                           List<RejectedItem> rejected) {
+    /** Each item's first failing rule rejects it; the items no rule rejects pass on, in order. */
+    static List<ItemRequest> apply(List<ItemRule> rules, List<ItemRequest> items, IntakeContext context,
+                                   List<RejectedItem> rejected) {
         List<ItemRequest> passed = new ArrayList<>();
         for (ItemRequest item : items) {
             rules.stream()

@@ -56,14 +56,6 @@ class BatchCsvReaderTest {
     }
 
     @Test
-    void shouldListEveryBadHeaderCell() {
-        assertThat(malformed("Amount,Amout,,amount,Destination.Foo\n1,2,3,4,5\n")).extracting(FieldError::field)
-                .containsExactly("Header[2]", "Header[3]", "Header[4]", "Header[5]");
-        assertThat(malformed("RecipientId,Amout\nPAT-1,1\n").get(0).message()).contains("did you mean \"Amount\"");
-        assertThat(malformed("RecipientId;Amount\nPAT-1;1\n").get(0).message()).contains("separated by commas");
-    }
-
-    @Test
     void shouldNameTheRowWhereTheTableBreaks() {
         assertThat(malformed("RecipientId,Amount\nPAT-1,1\nPAT-2,\"2\nPAT-3,3\n")).extracting(FieldError::field)
                 .containsExactly("Row[2]");
