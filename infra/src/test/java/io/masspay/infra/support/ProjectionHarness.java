@@ -26,8 +26,9 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * A projection driven the way its event processor drives it, on an empty copy of the application's schema: events are appended to {@code domain_event_entry} first (several projections look their stored row
- * up by event identifier), then handed as tracked domain event messages to the projection's real
+ * A projection driven the way its event processor drives it, on the application's schema emptied: events are
+ * appended to {@code domain_event_entry} first (several projections look their stored row up by event
+ * identifier), then handed as tracked domain event messages to the projection's real
  * {@code @EventHandler} methods through Axon's {@link AnnotationEventHandlerAdapter}, one processor batch in
  * one {@link BatchingUnitOfWork} with a Spring transaction attached, as a streaming processor's work package
  * does. So the writes the projections collect during the batch ({@code UnitOfWorkBuffer}) are flushed just
@@ -39,8 +40,9 @@ public final class ProjectionHarness {
     public static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
 
     /**
-     * One migrated database for every projection test of the JVM, emptied for each harness: creating and
-     * dropping a database per test costs about a second each on a busy machine, emptying it a few milliseconds.
+     * One migrated database for every projection test of the JVM, emptied for each harness: a database per test
+     * costs a migration to create and a checkpoint to drop (at JVM exit, where 40 drops outlasted Surefire's
+     * 30 s grace on a busy machine), emptying it one statement.
      * Surefire runs the test classes one after another, so no two harnesses share it at once.
      */
     private static DriverManagerDataSource shared;

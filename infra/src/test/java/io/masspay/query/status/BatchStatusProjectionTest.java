@@ -28,6 +28,7 @@ import static io.masspay.infra.support.PayoutEvents.retained;
 import static io.masspay.infra.support.PayoutEvents.succeeded;
 import static io.masspay.infra.support.PayoutEvents.usd;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The batch status read model's rows, written by the projection's own handlers and SQL (API.md section 4). */
 class BatchStatusProjectionTest {
@@ -121,6 +122,17 @@ class BatchStatusProjectionTest {
         harness.handle(projection, awaiting);
         assertThat(harness.rows(BATCHES)).as("the redelivered hold is older than the release")
                 .containsExactly("B1 | C-B1 | 1 | 1 | 0 | null | null");
+    }
+
+    @Test
+    void aProcessorBatchWhoseWriteFailsLeavesNoRowOfAnyOfItsEvents() {
+        String tooLong = "tx".repeat(40); // transaction_id is varchar(64): the flush before commit fails
+
+        assertThatThrownBy(() -> harness.handle(projection, harness.stored("B1", batchSubmitted(ISSUER, "B1", 1, 1)),
+                harness.stored(tooLong, itemSubmitted(ISSUER, "B1", tooLong, 0, "10.00"))))
+                .hasRootCauseInstanceOf(java.sql.SQLException.class);
+
+        assertThat(harness.rows(BATCHES)).as("rolled back with the item's insert").isEmpty();
     }
 
     @Test
