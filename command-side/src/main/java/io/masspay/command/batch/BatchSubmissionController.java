@@ -5,8 +5,6 @@ import io.masspay.command.web.Blocking;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.lock.DeadlockException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,9 +28,6 @@ import reactor.core.publisher.Mono;
 class BatchSubmissionController {
 
     private static final Logger log = LoggerFactory.getLogger(BatchSubmissionController.class);
-
-    /** Identical submissions racing each other: the losers run again and become replays of the winner. */
-    static final int ATTEMPTS_ON_RACE = 5;
 
     static final String PATH = "/API/v4/Fund/BatchTransfer";
 
@@ -78,22 +73,10 @@ class BatchSubmissionController {
     }
 
     private ResponseEntity<SubmissionReceipt> answer(SubmitBatch command) {
-        SubmissionOutcome outcome = submitRetryingRaces(command);
+        SubmissionOutcome outcome = commands.sendAndWait(command); // a lost race is sent again by the gateway
         logOutcome(command.caller(), outcome);
         HttpStatus status = outcome.nothingLeftToDo() ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).body(SubmissionReceipt.of(outcome));
-    }
-
-    private SubmissionOutcome submitRetryingRaces(SubmitBatch command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commands.sendAndWait(command);
-            } catch (ConcurrentSubmission | ConcurrencyException | DeadlockException race) {
-                if (attempt == ATTEMPTS_ON_RACE) {
-                    throw race;
-                }
-            }
-        }
     }
 
     /** One line per accepted submission, with the BatchId in the logging context (a field of its own in JSON logs). */

@@ -5,7 +5,7 @@ import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
-import io.masspay.kernel.payout.PayoutReturned;
+import io.masspay.kernel.transaction.PayoutReturned;
 import io.masspay.kernel.payout.SendMethod;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class OpenItemCountsTest {
         assertThat(harness.rows(COUNTS)).containsExactly("B1 | 2", "B2 | 0");
 
         harness.handle(counts, harness.stored("tx1", new PayoutReturned(TransactionId.of("tx1"), BatchId.of("B1"), 1,
-                WalletId.of("WAL-PAT-tx1"), SendMethod.XTR94500, usd("10.00"), "R01")));
+                WalletId.of("WAL-PAT-tx1"), SendMethod.BANK_TRANSFER, usd("10.00"), "R01")));
         assertThat(harness.rows(COUNTS)).containsExactly("B1 | 3", "B2 | 0");
     }
 

@@ -1,7 +1,9 @@
 package io.masspay.infra.axon;
 
+import io.masspay.command.batch.ConcurrentSubmission;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -36,6 +38,14 @@ class ConflictRetryTest {
 
         assertThat(retry.scheduleRetry(command, conflict, failures(1), sent::countDown)).isTrue();
         assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void a_broken_lock_wait_or_a_submission_that_met_its_twin_is_sent_again_too() {
+        assertThat(retry.scheduleRetry(command, new DeadlockException("lock wait broken"), failures(1), () -> { }))
+                .isTrue();
+        assertThat(retry.scheduleRetry(command, new ConcurrentSubmission("claimed concurrently"), failures(1),
+                () -> { })).isTrue();
     }
 
     @Test

@@ -47,10 +47,10 @@ class MovedEventTypesIT {
         ItemSucceeded succeeded = new ItemSucceeded(tx, new BatchId("bt_moved"), 1);
         PayoutRefused refused = new PayoutRefused(new WalletId("WAL-moved"), tx, 3, Money.of("1.00", CurrencyCode.USD));
         List<DomainEventData<?>> stored = List.of(
-                stored(tx, 0, "io.masspay.kernel.transfer.ItemSucceeded", "1", serialized(succeeded)),
-                stored(tx, 1, "io.masspay.kernel.payout.PayoutFailed", "1",
+                stored(tx, 0, "io.masspay.kernel.transaction.ItemSucceeded", "1", serialized(succeeded)),
+                stored(tx, 1, "io.masspay.kernel.transaction.PayoutFailed", "1",
                         "{\"transactionId\":\"" + tx.value() + "\",\"attemptNo\":2,\"reason\":\"PROVIDER_UNAVAILABLE\"}"),
-                stored(tx, 2, "io.masspay.kernel.payout.PayoutRefused", "1", serialized(refused)));
+                stored(tx, 2, "io.masspay.kernel.wallet.PayoutRefused", "1", serialized(refused)));
 
         List<Object> read = EventStreamUtils.upcastAndDeserializeDomainEvents(stored.stream(), serializer,
                         axon.upcasterChain()).asStream().map(DomainEventMessage::getPayload).map(Object.class::cast)
@@ -65,7 +65,7 @@ class MovedEventTypesIT {
         assertThat(MovedEventTypes.current(ItemSucceeded.class.getName())).isEqualTo(ItemSucceeded.class.getName());
         assertThat(MovedEventTypes.current("io.masspay.kernel.batch.BatchCompleted"))
                 .isEqualTo("io.masspay.kernel.batch.BatchCompleted");
-        assertThat(MovedEventTypes.current("io.masspay.kernel.payout.RetainedInWallet"))
+        assertThat(MovedEventTypes.current("io.masspay.kernel.transaction.RetainedInWallet"))
                 .isEqualTo("io.masspay.kernel.transaction.RetainedInWallet");
     }
 

@@ -12,17 +12,17 @@ import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.payout.PayoutRequested;
-import io.masspay.kernel.payout.PayoutSucceeded;
-import io.masspay.kernel.payout.RetainedInWallet;
+import io.masspay.kernel.wallet.PayoutRequested;
+import io.masspay.kernel.transaction.PayoutSucceeded;
+import io.masspay.kernel.transaction.RetainedInWallet;
 import io.masspay.kernel.payout.SendMethod;
-import io.masspay.kernel.transfer.AttemptStart;
-import io.masspay.kernel.transfer.AttemptStarted;
-import io.masspay.kernel.transfer.CashoutStarted;
-import io.masspay.kernel.transfer.ItemFailed;
-import io.masspay.kernel.transfer.ItemSubmitted;
-import io.masspay.kernel.transfer.ItemSucceeded;
-import io.masspay.kernel.transfer.PaymentLane;
+import io.masspay.kernel.transaction.AttemptStart;
+import io.masspay.kernel.transaction.AttemptStarted;
+import io.masspay.kernel.transaction.CashoutStarted;
+import io.masspay.kernel.transaction.ItemFailed;
+import io.masspay.kernel.transaction.ItemSubmitted;
+import io.masspay.kernel.transaction.ItemSucceeded;
+import io.masspay.kernel.transaction.PaymentLane;
 import io.masspay.kernel.wallet.Credit;
 import io.masspay.kernel.wallet.Debit;
 import io.masspay.kernel.wallet.IssuerDebited;
@@ -77,13 +77,13 @@ public final class PayoutEvents {
 
     public static ItemSubmitted itemSubmitted(String issuer, String batchId, String tx, int position, String amount) {
         return new ItemSubmitted(TransactionId.of(tx), BatchId.of(batchId), IssuerAccountNumber.of(issuer), "C-" + tx,
-                RecipientId.of("PAT-" + tx), SendMethod.XTR94500, usd(amount), WalletId.of(ISSUER_WALLET),
+                RecipientId.of("PAT-" + tx), SendMethod.BANK_TRANSFER, usd(amount), WalletId.of(ISSUER_WALLET),
                 WalletId.of(recipientWallet(tx)), Map.of("BankAccountId", "BNK-" + tx), 1, position, PaymentLane.BULK);
     }
 
     public static CashoutStarted cashoutStarted(String issuer, String tx, String amount) {
         return new CashoutStarted(TransactionId.of(tx), IssuerAccountNumber.of(issuer), RecipientId.of("PAT-" + tx),
-                WalletId.of(recipientWallet(tx)), SendMethod.XTR94508, usd(amount), Map.of());
+                WalletId.of(recipientWallet(tx)), SendMethod.PUSH_TO_CARD, usd(amount), Map.of());
     }
 
     public static AttemptStarted attemptStarted(String batchId, String tx, int attemptNo) {
@@ -126,11 +126,11 @@ public final class PayoutEvents {
 
     public static PayoutRequested payoutRequested(String tx, int attemptNo, String amount) {
         return new PayoutRequested(WalletId.of(recipientWallet(tx)), TransactionId.of(tx), attemptNo,
-                SendMethod.XTR94500, usd(amount), Map.of("BankAccountId", "BNK-" + tx));
+                SendMethod.BANK_TRANSFER, usd(amount), Map.of("BankAccountId", "BNK-" + tx));
     }
 
     public static PayoutSucceeded payoutSucceeded(String tx, int attemptNo, String amount) {
-        return new PayoutSucceeded(TransactionId.of(tx), attemptNo, SendMethod.XTR94500, usd(amount));
+        return new PayoutSucceeded(TransactionId.of(tx), attemptNo, SendMethod.BANK_TRANSFER, usd(amount));
     }
 
     public static String recipientWallet(String tx) {

@@ -2,7 +2,7 @@ package io.masspay.query.audit;
 
 import io.masspay.infra.support.ProjectionHarness;
 import io.masspay.kernel.ids.WalletId;
-import io.masspay.kernel.transfer.ExpressItems;
+import io.masspay.kernel.transaction.ExpressItems;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;

@@ -3,9 +3,9 @@ package io.masspay.query.ledger;
 import io.masspay.infra.support.ProjectionHarness;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
-import io.masspay.kernel.payout.FundsReturnedToWallet;
-import io.masspay.kernel.payout.LatePayoutRecovered;
-import io.masspay.kernel.payout.PayoutReturned;
+import io.masspay.kernel.wallet.FundsReturnedToWallet;
+import io.masspay.kernel.wallet.LatePayoutRecovered;
+import io.masspay.kernel.transaction.PayoutReturned;
 import io.masspay.kernel.payout.SendMethod;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
@@ -81,13 +81,13 @@ class LedgerProjectionTest {
                 harness.stored(wallet, payoutRequested("tx1", 1, "10.00")),
                 // the rail failed: back to the wallet
                 harness.stored(wallet, new FundsReturnedToWallet(WalletId.of(wallet), TransactionId.of("tx1"), 1,
-                        SendMethod.XTR94500, usd("10.00"))),
+                        SendMethod.BANK_TRANSFER, usd("10.00"))),
                 // ... but it had paid after all: the late payout leaves the wallet again
                 harness.stored(wallet, new LatePayoutRecovered(WalletId.of(wallet), TransactionId.of("tx1"), 1,
-                        SendMethod.XTR94500, usd("10.00"))),
+                        SendMethod.BANK_TRANSFER, usd("10.00"))),
                 // ... and the rail gave it back later: through clearing
                 harness.stored("tx1", new PayoutReturned(TransactionId.of("tx1"), null, 1, WalletId.of(wallet),
-                        SendMethod.XTR94500, usd("10.00"), "R01")));
+                        SendMethod.BANK_TRANSFER, usd("10.00"), "R01")));
 
         assertThat(harness.rows(BALANCES)).containsExactly(
                 "External | External | 0",

@@ -98,11 +98,15 @@ class BatchStatusProjectionTest {
     @Test
     void aRetryOfTheBatchAddsWhatItReceivedAcceptedAndRefused() {
         harness.handle(projection, harness.stored("B1", batchSubmitted(ISSUER, "B1", 3, 2)));
-        harness.handle(projection, harness.stored("B1", new BatchResubmitted(BatchId.of("B1"), 2,
+        TrackedEventMessage<?> retry = harness.stored("B1", new BatchResubmitted(BatchId.of("B1"), 2,
                 List.of(TransactionId.of("tx3")), List.of(),
-                List.of(new RejectedItem("X", ErrorCode.INVALID_AMOUNT, "Amount", "bad")))));
-
+                List.of(new RejectedItem("X", ErrorCode.INVALID_AMOUNT, "Amount", "bad"))));
+        harness.handle(projection, retry);
         assertThat(harness.rows(BATCHES)).containsExactly("B1 | C-B1 | 5 | 3 | 2 | null | null");
+
+        harness.handle(projection, retry);
+        assertThat(harness.rows(BATCHES)).as("the same retry redelivered adds nothing")
+                .containsExactly("B1 | C-B1 | 5 | 3 | 2 | null | null");
     }
 
     @Test

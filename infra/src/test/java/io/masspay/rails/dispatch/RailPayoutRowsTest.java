@@ -5,8 +5,8 @@ import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
-import io.masspay.kernel.payout.PayoutFailed;
-import io.masspay.kernel.payout.PayoutReturned;
+import io.masspay.kernel.transaction.PayoutFailed;
+import io.masspay.kernel.transaction.PayoutReturned;
 import io.masspay.kernel.payout.SendMethod;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
@@ -59,11 +59,11 @@ class RailPayoutRowsTest {
 
         harness.handle(rows, harness.stored("w1", payoutSucceeded("tx1", 1, "10.00")),
                 harness.stored("w2", new PayoutFailed(TransactionId.of("tx2"), 1, ErrorCode.PROVIDER_DECLINED,
-                        WalletId.of("w2"), SendMethod.XTR94500, usd("10.00"), false)),
+                        WalletId.of("w2"), SendMethod.BANK_TRANSFER, usd("10.00"), false)),
                 harness.stored("w3", new PayoutFailed(TransactionId.of("tx3"), 1, ErrorCode.PROVIDER_UNAVAILABLE,
-                        WalletId.of("w3"), SendMethod.XTR94500, usd("10.00"), true)),
+                        WalletId.of("w3"), SendMethod.BANK_TRANSFER, usd("10.00"), true)),
                 harness.stored("w4", new PayoutReturned(TransactionId.of("tx4"), BatchId.of("B1"), 1, WalletId.of("w4"),
-                        SendMethod.XTR94500, usd("10.00"), "R01")));
+                        SendMethod.BANK_TRANSFER, usd("10.00"), "R01")));
 
         assertThat(harness.rows("""
                 select idempotency_key, state, answered_at is not null, lease_until,

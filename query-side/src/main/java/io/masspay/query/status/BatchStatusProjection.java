@@ -55,8 +55,8 @@ public class BatchStatusProjection {
     /** Totals across every submission of the batch: a retry adds what it received, added and refused. */
     static final String COUNT_RESUBMISSION = """
             update batch_view set received_count = received_count + ?, accepted_count = accepted_count + ?,
-                rejected_count = rejected_count + ?
-            where batch_id = ?""";
+                rejected_count = rejected_count + ?, counts_sequence = ?
+            where batch_id = ? and coalesce(counts_sequence, -1) < ?""";
     /** A held batch's wait (API.md section 11), set and cleared by the Batch's own events in their order. */
     static final String UPDATE_HOLD = """
             update batch_view set hold = ?, scheduled_for = ?, hold_sequence = ?
@@ -122,9 +122,9 @@ public class BatchStatusProjection {
     }
 
     @EventHandler
-    void on(BatchResubmitted event) {
+    void on(BatchResubmitted event, @SequenceNumber long sequence) {
         writes.add(COUNT_RESUBMISSION, event.receivedCount(), event.added().size(), event.rejected().size(),
-                event.batchId().value());
+                sequence, event.batchId().value(), sequence);
     }
 
     @EventHandler
