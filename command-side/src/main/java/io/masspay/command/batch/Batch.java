@@ -4,36 +4,28 @@ import io.masspay.kernel.batch.ApproveBatch;
 import io.masspay.kernel.batch.BatchApproved;
 import io.masspay.kernel.batch.BatchAwaitingApproval;
 import io.masspay.kernel.batch.BatchCancelled;
-import io.masspay.kernel.batch.BatchCompleted;
 import io.masspay.kernel.batch.BatchProgressed;
 import io.masspay.kernel.batch.BatchRejected;
 import io.masspay.kernel.batch.BatchReleased;
 import io.masspay.kernel.batch.BatchResubmitted;
 import io.masspay.kernel.batch.BatchScheduled;
 import io.masspay.kernel.batch.BatchStatus;
-import io.masspay.kernel.batch.CancelBatch;
 import io.masspay.kernel.batch.BatchSubmitted;
-import io.masspay.kernel.batch.ItemDecision;
+import io.masspay.kernel.batch.CancelBatch;
 import io.masspay.kernel.batch.ItemOutcome;
 import io.masspay.kernel.batch.RecordItemOutcomes;
 import io.masspay.kernel.batch.RejectBatch;
 import io.masspay.kernel.batch.ResubmitBatch;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
-import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.ids.TransactionId;
-import io.masspay.kernel.ids.WalletId;
-import io.masspay.kernel.transaction.ItemStatus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,26 +44,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * all pass through this aggregate, so when they race exactly one wins: the loser finds the phase changed.
  *
  * <p>Cached like the per-item aggregates: each chunk's {@link RecordItemOutcomes} would otherwise replay
- * every earlier {@link BatchProgressed} of the batch, quadratic in its size.
+ * every earlier {@link BatchProgressed} of the batch, quadratic in its size. What it remembers, and how each
+ * event changes that, is {@link BatchState}.
  */
 @Aggregate(cache = "aggregateCache")
-public class Batch {
+public class Batch extends BatchState {
 
     /** The deadline that releases a scheduled batch; a batch cancelled meanwhile ignores it. */
     static final String RELEASE = "batch-release";
-
-    @AggregateIdentifier
-    private BatchId batchId;
-    private IssuerAccountNumber issuer;
-    private WalletId sourceWalletId;
-    private int itemCount;
-    private boolean completed;
-    private BatchPhase phase = BatchPhase.RELEASED;
-    private String submittedBy;
-    private Instant scheduledFor;
-    private boolean approved;
-    private boolean rejected;
-    private final Map<TransactionId, ItemOutcome> items = new HashMap<>();
 
     protected Batch() {
     }
@@ -183,30 +163,6 @@ public class Batch {
         }
     }
 
-    private ItemOutcome current(TransactionId item) {
-        return items.getOrDefault(item, new ItemOutcome(item, 1, ItemStatus.Processing));
-    }
-
-    private boolean isNews(ItemOutcome outcome) {
-        ItemOutcome known = current(outcome.transactionId());
-        return outcome.attemptNo() > known.attemptNo()
-                || (outcome.attemptNo() == known.attemptNo() && outcome.status() != known.status());
-    }
-
-    private BatchCompleted completion() {
-        int succeeded = count(ItemStatus.Success);
-        BatchStatus status = succeeded == itemCount ? BatchStatus.Completed : BatchStatus.CompletedWithErrors;
-        return new BatchCompleted(batchId, status, succeeded, count(ItemStatus.Failed),
-                count(ItemStatus.RetainedInWallet));
-    }
-
-    /** Final items with {@code status}, or all final items when {@code status} is null. */
-    private int count(ItemStatus status) {
-        return (int) items.values().stream()
-                .filter(o -> o.status().isFinal() && (status == null || o.status() == status))
-                .count();
-    }
-
     /** Its time came. A batch cancelled (or still awaiting approval) meanwhile stays as it is. */
     @DeadlineHandler(deadlineName = RELEASE)
     void release() {
@@ -227,67 +183,5 @@ public class Batch {
             throw new MassPayException(ErrorCode.BATCH_NOT_CANCELLABLE, "Batch " + batchId.value() + " cannot be "
                     + what + ": it is not awaiting approval (" + phase.describe() + ")");
         }
-    }
-
-    @EventSourcingHandler
-    void on(BatchSubmitted event) {
-        batchId = event.batchId();
-        issuer = event.issuer();
-        sourceWalletId = event.sourceWalletId();
-        itemCount = event.acceptedCount();
-    }
-
-    @EventSourcingHandler
-    void on(BatchAwaitingApproval event) {
-        phase = BatchPhase.AWAITING_APPROVAL;
-        submittedBy = event.submittedBy();
-        scheduledFor = event.scheduledFor();
-    }
-
-    @EventSourcingHandler
-    void on(BatchApproved event) {
-        approved = true;
-    }
-
-    @EventSourcingHandler
-    void on(BatchScheduled event) {
-        phase = BatchPhase.SCHEDULED;
-        scheduledFor = event.scheduledFor();
-    }
-
-    @EventSourcingHandler
-    void on(BatchReleased event) {
-        phase = BatchPhase.RELEASED;
-    }
-
-    @EventSourcingHandler
-    void on(BatchRejected event) {
-        phase = BatchPhase.STOPPED;
-        rejected = true;
-    }
-
-    @EventSourcingHandler
-    void on(BatchCancelled event) {
-        phase = BatchPhase.STOPPED;
-    }
-
-    @EventSourcingHandler
-    void on(BatchResubmitted event) {
-        itemCount += event.added().size();
-        event.retried().forEach(d -> items.put(d.transactionId(),
-                new ItemOutcome(d.transactionId(), d.attemptNo(), ItemStatus.Processing)));
-        if (!event.added().isEmpty() || !event.retried().isEmpty()) {
-            completed = false;
-        }
-    }
-
-    @EventSourcingHandler
-    void on(BatchProgressed event) {
-        event.outcomes().forEach(o -> items.put(o.transactionId(), o));
-    }
-
-    @EventSourcingHandler
-    void on(BatchCompleted event) {
-        completed = true;
     }
 }

@@ -2,42 +2,32 @@ package io.masspay.command.transaction;
 
 import io.masspay.kernel.batch.ItemDecision;
 import io.masspay.kernel.error.ErrorCode;
-import io.masspay.kernel.ids.BatchId;
-import io.masspay.kernel.ids.TransactionId;
-import io.masspay.kernel.ids.WalletId;
-import io.masspay.kernel.money.Money;
+import io.masspay.kernel.transaction.AttemptStart;
+import io.masspay.kernel.transaction.AttemptStarted;
+import io.masspay.kernel.transaction.CashoutStarted;
+import io.masspay.kernel.transaction.CompleteItem;
 import io.masspay.kernel.transaction.ConfirmPayout;
+import io.masspay.kernel.transaction.FailItem;
 import io.masspay.kernel.transaction.FailPayout;
+import io.masspay.kernel.transaction.ItemFailed;
 import io.masspay.kernel.transaction.ItemStatus;
+import io.masspay.kernel.transaction.ItemSubmitted;
+import io.masspay.kernel.transaction.ItemSucceeded;
+import io.masspay.kernel.transaction.LatePayoutApplied;
 import io.masspay.kernel.transaction.PayoutFailed;
 import io.masspay.kernel.transaction.PayoutPending;
 import io.masspay.kernel.transaction.PayoutReturned;
 import io.masspay.kernel.transaction.PayoutSettledLate;
 import io.masspay.kernel.transaction.PayoutSucceeded;
 import io.masspay.kernel.transaction.RecordPayoutPending;
+import io.masspay.kernel.transaction.ResumeItem;
 import io.masspay.kernel.transaction.RetainItem;
 import io.masspay.kernel.transaction.RetainedInWallet;
 import io.masspay.kernel.transaction.ReturnPayout;
-import io.masspay.kernel.payout.SendMethod;
 import io.masspay.kernel.transaction.SettleLatePayout;
 import io.masspay.kernel.transaction.TimeOutPayout;
-import io.masspay.kernel.transaction.AttemptStart;
-import io.masspay.kernel.transaction.AttemptStarted;
-import io.masspay.kernel.transaction.CashoutStarted;
-import io.masspay.kernel.transaction.CompleteItem;
-import io.masspay.kernel.transaction.FailItem;
-import io.masspay.kernel.transaction.ItemFailed;
-import io.masspay.kernel.transaction.ItemSubmitted;
-import io.masspay.kernel.transaction.ItemSucceeded;
-import io.masspay.kernel.transaction.LatePayoutApplied;
-import io.masspay.kernel.transaction.ResumeItem;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.util.HashSet;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -47,26 +37,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * longer be confirmed; where a new attempt starts depends on where the money is; only a paid payout can be
  * returned; a late {@code Paid} counts once (ADR 0013). It keeps the method, amount and recipient wallet
  * because its payout events post them to the ledger. Rail answers never throw here: they arrive in batches
- * (RecordRailAnswers), and one answer that no longer applies must not undo the others.
+ * (RecordRailAnswers), and one answer that no longer applies must not undo the others. What it remembers, and
+ * how each event changes that, is {@link TransactionState}.
  */
 @Aggregate(repository = "transactionRepository")
-public class Transaction {
-
-    @AggregateIdentifier
-    private TransactionId transactionId;
-    private BatchId batchId;
-    private int attemptNo;
-    private ItemStatus status;
-    private SendMethod method;
-    private Money amount;
-    private WalletId walletId;
-    private boolean payoutFailed;
-    private boolean payoutPending;
-    private boolean fundsInRecipientWallet;
-    private int paidAttemptNo;
-    private boolean returned;
-    /** Attempts given up by their timeout while the rail had not said whether it paid. */
-    private final Set<Integer> unresolvedAttempts = new HashSet<>();
+public class Transaction extends TransactionState {
 
     protected Transaction() {
     }
@@ -207,94 +182,5 @@ public class Transaction {
         AttemptStart start = fundsInRecipientWallet ? AttemptStart.RecipientWallet : AttemptStart.IssuerDebit;
         apply(new AttemptStarted(transactionId, batchId, attemptNo + 1, start));
         return new ItemDecision(transactionId, ItemDecision.Kind.NewAttempt, attemptNo); // the new attempt's number
-    }
-
-    private boolean awaits(int commandAttempt) {
-        return commandAttempt == attemptNo && !status.isFinal();
-    }
-
-    private boolean awaitsPayout(int commandAttempt) {
-        return awaits(commandAttempt) && !payoutFailed;
-    }
-
-    @EventSourcingHandler
-    void on(ItemSubmitted event) {
-        transactionId = event.transactionId();
-        batchId = event.batchId();
-        attemptNo = event.attemptNo();
-        method = event.sendMethod();
-        amount = event.amount();
-        walletId = event.recipientWalletId();
-        status = ItemStatus.Processing;
-    }
-
-    @EventSourcingHandler
-    void on(CashoutStarted event) {
-        transactionId = event.transactionId();
-        attemptNo = 1;
-        method = event.sendMethod();
-        amount = event.amount();
-        walletId = event.walletId();
-        status = ItemStatus.Processing;
-    }
-
-    @EventSourcingHandler
-    void on(AttemptStarted event) {
-        attemptNo = event.attemptNo();
-        status = ItemStatus.Processing;
-        payoutFailed = false;
-        payoutPending = false;
-    }
-
-    @EventSourcingHandler
-    void on(PayoutPending event) {
-        payoutPending = true;
-    }
-
-    @EventSourcingHandler
-    void on(PayoutFailed event) {
-        payoutFailed = true;
-        if (event.outcomeUnknown()) {
-            unresolvedAttempts.add(event.attemptNo());
-        }
-    }
-
-    @EventSourcingHandler
-    void on(PayoutSucceeded event) {
-        paidAttemptNo = event.attemptNo();
-        returned = false;
-    }
-
-    @EventSourcingHandler
-    void on(PayoutSettledLate event) {
-        unresolvedAttempts.remove(event.attemptNo());
-        paidAttemptNo = event.attemptNo();
-        returned = false;
-    }
-
-    @EventSourcingHandler
-    void on(LatePayoutApplied event) {
-        unresolvedAttempts.remove(event.attemptNo());
-    }
-
-    @EventSourcingHandler
-    void on(PayoutReturned event) {
-        returned = true;
-    }
-
-    @EventSourcingHandler
-    void on(RetainedInWallet event) {
-        status = ItemStatus.RetainedInWallet;
-        fundsInRecipientWallet = true;
-    }
-
-    @EventSourcingHandler
-    void on(ItemSucceeded event) {
-        status = ItemStatus.Success;
-    }
-
-    @EventSourcingHandler
-    void on(ItemFailed event) {
-        status = ItemStatus.Failed;
     }
 }

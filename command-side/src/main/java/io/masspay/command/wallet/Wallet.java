@@ -4,33 +4,29 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.TransactionId;
-import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
+import io.masspay.kernel.wallet.CreateWallet;
+import io.masspay.kernel.wallet.CreditRecipientWallet;
+import io.masspay.kernel.wallet.Debit;
+import io.masspay.kernel.wallet.DebitIssuerWallet;
+import io.masspay.kernel.wallet.FundWallet;
 import io.masspay.kernel.wallet.FundsReturnedToWallet;
+import io.masspay.kernel.wallet.IssuerDebitRejected;
+import io.masspay.kernel.wallet.IssuerDebited;
 import io.masspay.kernel.wallet.LatePayoutRecovered;
+import io.masspay.kernel.wallet.OwnerType;
 import io.masspay.kernel.wallet.Payout;
 import io.masspay.kernel.wallet.PayoutRefused;
 import io.masspay.kernel.wallet.PayoutRequested;
 import io.masspay.kernel.wallet.RecoverLatePayout;
 import io.masspay.kernel.wallet.RequestPayouts;
 import io.masspay.kernel.wallet.ReturnFunds;
-import io.masspay.kernel.wallet.Credit;
-import io.masspay.kernel.wallet.CreditRecipientWallet;
-import io.masspay.kernel.wallet.Debit;
-import io.masspay.kernel.wallet.DebitIssuerWallet;
-import io.masspay.kernel.wallet.FundWallet;
-import io.masspay.kernel.wallet.IssuerDebitRejected;
-import io.masspay.kernel.wallet.IssuerDebited;
-import io.masspay.kernel.wallet.CreateWallet;
-import io.masspay.kernel.wallet.OwnerType;
+import io.masspay.kernel.wallet.WalletCreated;
 import io.masspay.kernel.wallet.WalletCredited;
 import io.masspay.kernel.wallet.WalletFunded;
-import io.masspay.kernel.wallet.WalletCreated;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -42,18 +38,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One ledger account. It keeps only its balance, currency and owner kind: all an invariant needs
- * (never negative, one currency, only issuer wallets fund batches). Snapshotted (see
- * {@link WalletSnapshots}); its fields are what a snapshot stores.
+ * (never negative, one currency, only issuer wallets fund batches); what it remembers, and how each event
+ * changes that, is {@link WalletState}. Snapshotted (see {@link WalletSnapshots}); the state's fields are
+ * what a snapshot stores.
  */
 @Aggregate(snapshotTriggerDefinition = "walletSnapshotTrigger", cache = "aggregateCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class Wallet {
-
-    @AggregateIdentifier
-    private WalletId walletId;
-    private OwnerType ownerType;
-    private Money balance;
+public class Wallet extends WalletState {
 
     protected Wallet() {
     }
@@ -193,42 +185,5 @@ public class Wallet {
             throw new MassPayException(ErrorCode.CURRENCY_MISMATCH,
                     "Wallet " + walletId + " holds " + balance.currency() + ", not " + currency);
         }
-    }
-
-    @EventSourcingHandler
-    void on(WalletCreated event) {
-        walletId = event.walletId();
-        ownerType = event.ownerType();
-        balance = Money.zero(event.currency());
-    }
-
-    @EventSourcingHandler
-    void on(WalletFunded event) {
-        balance = balance.plus(event.amount());
-    }
-
-    @EventSourcingHandler
-    void on(IssuerDebited event) {
-        event.debits().forEach(debit -> balance = balance.minus(debit.amount()));
-    }
-
-    @EventSourcingHandler
-    void on(WalletCredited event) {
-        event.credits().forEach(credit -> balance = balance.plus(credit.amount()));
-    }
-
-    @EventSourcingHandler
-    void on(PayoutRequested event) {
-        balance = balance.minus(event.amount());
-    }
-
-    @EventSourcingHandler
-    void on(FundsReturnedToWallet event) {
-        balance = balance.plus(event.amount());
-    }
-
-    @EventSourcingHandler
-    void on(LatePayoutRecovered event) {
-        balance = balance.minus(event.amount());
     }
 }
