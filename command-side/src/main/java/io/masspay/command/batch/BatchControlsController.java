@@ -1,6 +1,5 @@
 package io.masspay.command.batch;
 
-import io.masspay.command.web.Blocking;
 import io.masspay.command.web.Fields;
 import io.masspay.kernel.batch.ApproveBatch;
 import io.masspay.kernel.batch.BatchStatus;
@@ -9,6 +8,7 @@ import io.masspay.kernel.batch.RejectBatch;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.BatchId;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import io.masspay.kernel.text.WireFormats;
 import org.axonframework.commandhandling.gateway.CommandGateway;

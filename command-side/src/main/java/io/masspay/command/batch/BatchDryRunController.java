@@ -1,8 +1,8 @@
 package io.masspay.command.batch;
 
 import io.masspay.command.batch.dryrun.DryRunReceipt;
-import io.masspay.command.web.Blocking;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

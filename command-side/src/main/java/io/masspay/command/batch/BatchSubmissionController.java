@@ -1,8 +1,8 @@
 package io.masspay.command.batch;
 
 import io.masspay.command.admission.Admission;
-import io.masspay.command.web.Blocking;
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;

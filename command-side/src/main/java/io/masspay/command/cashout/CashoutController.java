@@ -1,12 +1,12 @@
 package io.masspay.command.cashout;
 
 import io.masspay.command.batch.intake.BatchRequestReader;
-import io.masspay.command.web.Blocking;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;

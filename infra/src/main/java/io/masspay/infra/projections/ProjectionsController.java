@@ -1,12 +1,12 @@
 package io.masspay.infra.projections;
 
+import io.masspay.kernel.processing.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 
@@ -24,16 +24,16 @@ class ProjectionsController {
 
     @GetMapping("/API/v4/Admin/Projections")
     Mono<List<ProjectionProgress.Projection>> projections() {
-        return Mono.fromCallable(progress::all).subscribeOn(Schedulers.boundedElastic());
+        return Blocking.call(progress::all);
     }
 
     /** 202: the rebuild goes on in the background; the answer is where each read model stands now. */
     @PostMapping("/API/v4/Admin/Projections/Rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<List<ProjectionProgress.Projection>> rebuild() {
-        return Mono.fromCallable(() -> {
+        return Blocking.call(() -> {
             rebuild.start();
             return progress.all();
-        }).subscribeOn(Schedulers.boundedElastic());
+        });
     }
 }

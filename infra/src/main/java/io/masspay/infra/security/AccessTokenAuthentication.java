@@ -1,12 +1,13 @@
 package io.masspay.infra.security;
 
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import io.masspay.kernel.security.CredentialRole;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -18,7 +19,6 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +59,7 @@ class AccessTokenAuthentication {
                 new JwtClaimValidator<Object>(AccessTokens.ISSUER_ACCOUNT_CLAIM,
                         value -> value instanceof String issuer && !issuer.isBlank())));
         JwtReactiveAuthenticationManager jwt = new JwtReactiveAuthenticationManager(decoder);
-        jwt.setJwtAuthenticationConverter(token -> Mono.fromCallable(() -> activeClient.test(token.getSubject()))
-                .subscribeOn(Schedulers.boundedElastic())
+        jwt.setJwtAuthenticationConverter(token -> Blocking.call(() -> activeClient.test(token.getSubject()))
                 .flatMap(active -> active
                         ? Mono.just(BearerTokenAuthentication.issuer(caller(token)))
                         : Mono.error(new InvalidBearerTokenException("The token's client was revoked"))));

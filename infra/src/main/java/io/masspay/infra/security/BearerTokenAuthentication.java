@@ -1,6 +1,7 @@
 package io.masspay.infra.security;
 
 import io.masspay.infra.limits.AuthenticationThrottle;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -14,7 +15,6 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
@@ -92,8 +92,7 @@ class BearerTokenAuthentication implements ReactiveAuthenticationManager, Server
         if (AccessTokenAuthentication.looksLikeJwt(token)) {
             return accessTokens.authenticate(token);
         }
-        return Mono.fromCallable(() -> credentials.callerForApiKey(token))
-                .subscribeOn(Schedulers.boundedElastic())
+        return Blocking.call(() -> credentials.callerForApiKey(token))
                 .flatMap(issuer -> issuer.<Authentication>map(BearerTokenAuthentication::issuer).map(Mono::just)
                         .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown token"))));
     }

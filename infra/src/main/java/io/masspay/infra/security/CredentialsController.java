@@ -5,6 +5,7 @@ import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.CredentialRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.Arrays;
 import java.util.List;
@@ -46,12 +46,12 @@ class CredentialsController {
                                                    @RequestBody(required = false) NewCredential body) {
         IssuerAccountNumber ian = new IssuerAccountNumber(issuer);
         CredentialRole role = role(body == null ? null : body.role());
-        return Mono.fromCallable(() -> {
+        return Blocking.call(() -> {
             if (!issuers.exists(ian)) {
                 throw MassPayException.notFound("Issuer");
             }
             return ResponseEntity.status(HttpStatus.CREATED).body(credentials.issue(ian, role));
-        }).subscribeOn(Schedulers.boundedElastic());
+        });
     }
 
     private static CredentialRole role(String name) {
@@ -74,11 +74,11 @@ class CredentialsController {
     }
 
     private static Mono<ResponseEntity<Void>> revoked(Callable<Credentials.Revocation> revocation, String what) {
-        return Mono.fromCallable(() -> {
+        return Blocking.call(() -> {
             if (revocation.call() == Credentials.Revocation.UNKNOWN) {
                 throw MassPayException.notFound(what);
             }
             return ResponseEntity.noContent().<Void>build();
-        }).subscribeOn(Schedulers.boundedElastic());
+        });
     }
 }

@@ -5,6 +5,7 @@ import io.masspay.infra.limits.RetryAfter;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
@@ -56,8 +56,7 @@ class TokenEndpoint {
                 .map(TokenEndpoint::bytes)
                 .defaultIfEmpty(new byte[0])
                 // parsed and checked on a worker thread: neither the form nor the hash runs on the event loop
-                .publishOn(Schedulers.boundedElastic())
-                .map(body -> {
+                .flatMap(body -> Blocking.call(() -> {
                     MultiValueMap<String, String> form = TokenForm.parse(headers.getContentType(), body);
                     requireClientCredentialsGrant(form);
                     Optional<ClientCredentials> presented = ClientCredentials.from(headers, form);
@@ -76,7 +75,7 @@ class TokenEndpoint {
                                 throttle.failed(names);
                                 return unauthorized(exchange);
                             });
-                })
+                }))
                 .map(authenticated -> ResponseEntity.ok()
                         .cacheControl(CacheControl.noStore())
                         .header(HttpHeaders.PRAGMA, "no-cache")

@@ -1,11 +1,11 @@
 package io.masspay.infra.webhook;
 
+import io.masspay.kernel.processing.Blocking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * One try of one claimed row: send, then record the answer (2xx: Delivered; anything else or nothing:
@@ -29,8 +29,10 @@ class DeliveryAttempt {
 
     Mono<Void> run(ClaimedDelivery delivery) {
         return sender.send(delivery)
-                .flatMap(answer -> Mono.fromRunnable(() -> record(delivery, answer))
-                        .subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(answer -> Blocking.call(() -> {
+                    record(delivery, answer);
+                    return true;
+                }))
                 .then();
     }
 

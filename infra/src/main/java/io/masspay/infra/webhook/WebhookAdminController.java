@@ -1,11 +1,11 @@
 package io.masspay.infra.webhook;
 
 import io.masspay.command.directory.IssuerDirectory;
-import io.masspay.command.web.Blocking;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.processing.Blocking;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,9 +1,9 @@
 package io.masspay.infra.webhook;
 
 import io.masspay.command.directory.IssuerDirectory;
-import io.masspay.command.web.Blocking;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.processing.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

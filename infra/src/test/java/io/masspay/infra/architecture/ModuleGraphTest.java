@@ -12,8 +12,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The module graph (README, "Module map"), enforced on the compiled classes: shared-kernel depends on
- * nothing of ours and on no framework beyond message annotations, but for one helper the processors of every
- * module share, {@code kernel.processing} (Axon's unit of work); command-side, query-side and rails
+ * nothing of ours and on no framework beyond message annotations, but for the helpers every module shares,
+ * {@code kernel.processing} (Axon's unit of work, Reactor's core); command-side, query-side and rails
  * depend on the kernel, never on each other; only infra assembles the application. The cli is a client
  * of the public API (ADR 0008): it uses none of our modules and no server framework, and no module uses it
  * (infra only in tests, which this import leaves out).
@@ -41,7 +41,10 @@ class ModuleGraphTest {
     void kernelDependsOnNoOtherModuleAndNoFramework() {
         noClasses().that().resideInAPackage(KERNEL)
                 .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, RAILS, INFRA,
-                        "org.springframework..", "tools.jackson..", "jakarta.persistence..", "reactor..")
+                        "org.springframework..", "tools.jackson..", "jakarta.persistence..")
+                .check(production);
+        noClasses().that().resideInAPackage(KERNEL).and().resideOutsideOfPackage(KERNEL_PROCESSING)
+                .should().dependOnClassesThat().resideInAnyPackage("reactor..")
                 .check(production);
     }
 
@@ -56,9 +59,12 @@ class ModuleGraphTest {
                 .check(production);
     }
 
-    /** The one helper every module's processors share (collect during a unit of work, flush before it commits). */
+    /**
+     * The helpers every module shares: collect during a unit of work and flush before it commits (Axon's unit of
+     * work), and run blocking work off the event loop (Reactor's core, nothing of Spring or Netty).
+     */
     @Test
-    void kernelProcessingUsesOnlyAxonsUnitOfWork() {
+    void kernelProcessingUsesOnlyAxonsUnitOfWorkAndReactorsCore() {
         noClasses().that().resideInAPackage(KERNEL_PROCESSING)
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "Axon classes other than the unit of work",

@@ -3,8 +3,8 @@ package io.masspay.query.status;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
-import io.masspay.query.support.BlockingReads;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,6 +51,6 @@ class BatchListController {
         if (!errors.isEmpty()) {
             throw new MassPayException(ErrorCode.VALIDATION_FAILED, "Invalid query parameters", errors);
         }
-        return BlockingReads.read(() -> queries.page(caller.issuer(), p, size));
+        return Blocking.call(() -> queries.page(caller.issuer(), p, size));
     }
 }

@@ -3,15 +3,15 @@ package io.masspay.query.status;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
-import io.masspay.kernel.transaction.ItemStatus;
 import io.masspay.kernel.payout.SendMethod;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
+import io.masspay.kernel.transaction.ItemStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ class BatchStatusController {
     }
 
     private static <T> Mono<T> blocking(Callable<Optional<T>> query) {
-        return Mono.fromCallable(query).subscribeOn(Schedulers.boundedElastic()).flatMap(Mono::justOrEmpty);
+        return Blocking.call(query).flatMap(Mono::justOrEmpty);
     }
 
     private static MassPayException notFound() {

@@ -2,6 +2,7 @@ package io.masspay.rails.dispatch;
 
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.processing.Blocking;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.io.ByteArrayOutputStream;
 
@@ -42,9 +42,9 @@ class RailCallbacksController {
                 .reduce(new Body(), Body::append)
                 .defaultIfEmpty(new Body())
                 .flatMap(body -> body.size > MAX_BODY ? Mono.error(tooLarge()) : Mono.just(body.bytes.toByteArray()))
-                .publishOn(Schedulers.boundedElastic())
-                .flatMap(body -> Mono.fromFuture(() -> callbacks.receive(sendMethodId,
-                        new SignedCallback(timestamp, signature, body))));
+                .flatMap(body -> Blocking.call(() -> callbacks.receive(sendMethodId,
+                        new SignedCallback(timestamp, signature, body))))
+                .flatMap(Mono::fromFuture);
     }
 
     /**

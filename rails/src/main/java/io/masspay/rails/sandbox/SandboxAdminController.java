@@ -4,6 +4,7 @@ import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.payout.SendMethod;
+import io.masspay.kernel.processing.Blocking;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 
@@ -43,10 +43,10 @@ class SandboxAdminController {
             throw new MassPayException(ErrorCode.VALIDATION_FAILED, "Mode must be Up or Down",
                     List.of(new FieldError("Mode", ErrorCode.INVALID_FIELD, "Mode must be Up or Down")));
         }
-        return Mono.fromCallable(() -> {
+        return Blocking.call(() -> {
             rails.set(method, "Down".equals(body.mode()));
             return new ModeSet(method.id(), body.mode());
-        }).subscribeOn(Schedulers.boundedElastic());
+        });
     }
 
     @GetMapping("/API/v4/Admin/Sandbox/Payouts")
@@ -57,7 +57,6 @@ class SandboxAdminController {
                     List.of(new FieldError(page < 1 ? "Page" : "PageSize", ErrorCode.INVALID_FIELD,
                             "Page must be >= 1 and PageSize in 1..1000")));
         }
-        return Mono.fromCallable(() -> payouts.page(page, pageSize))
-                .subscribeOn(Schedulers.boundedElastic());
+        return Blocking.call(() -> payouts.page(page, pageSize));
     }
 }

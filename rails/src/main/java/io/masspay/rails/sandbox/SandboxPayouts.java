@@ -1,5 +1,6 @@
 package io.masspay.rails.sandbox;
 
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.rails.PayoutOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,11 +75,10 @@ public class SandboxPayouts implements DisposableBean {
 
     /** What the rail says now about a key; a pending payout is paid once its time has come. */
     Mono<SandboxOutcome> status(String idempotencyKey) {
-        return Mono.fromCallable(() -> jdbc.queryForList("""
+        return Blocking.call(() -> jdbc.queryForList("""
                         update sandbox_payout set last_called_at = now(), outcome = case when outcome = 'Pending'
                             and callback_status = 'Paid' and callback_due_at <= now() then 'Paid' else outcome end
                         where idempotency_key = ? returning outcome""", String.class, idempotencyKey))
-                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(outcome -> Mono.justOrEmpty(outcome.stream().findFirst().map(SandboxOutcome::valueOf)));
     }
 
