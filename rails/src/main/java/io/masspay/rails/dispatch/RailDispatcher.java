@@ -3,19 +3,15 @@ package io.masspay.rails.dispatch;
 import io.masspay.kernel.payout.SendMethod;
 import io.masspay.rails.RailGateway;
 import io.masspay.rails.RailRegistry;
-import io.masspay.rails.RailReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,11 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends due payouts to their rails on every node (ADR 0013). One thread claims rows, as many per rail as
- * that rail has free calls, and starts the calls; the calls are non-blocking, so hundreds can wait on
- * slow rails while no thread and no database connection waits with them. Each reply is turned into a
- * {@link Decision} by {@link ReplyRules} and recorded in batches by the {@link AnswerRecorder}. The claim
- * runs when this node committed new payouts or a call came back, and every {@code masspay.rails.poll-interval}
- * to find what other nodes added or what became due.
+ * that rail has free calls, and starts the calls ({@link PayoutCalls}); the calls are non-blocking, so
+ * hundreds can wait on slow rails while no thread and no database connection waits with them. Each reply is
+ * turned into a {@link Decision} by {@link ReplyRules} and recorded in batches by the {@link AnswerRecorder}.
+ * The claim runs when this node committed new payouts or a call came back, and every
+ * {@code masspay.rails.poll-interval} to find what other nodes added or what became due.
  */
 @Component
 class RailDispatcher implements SmartLifecycle {
@@ -43,9 +39,7 @@ class RailDispatcher implements SmartLifecycle {
 
     private final RailRegistry rails;
     private final RailPayoutStore store;
-    private final ReplyRules rules;
-    private final AnswerRecorder recorder;
-    private final RailMetrics metrics;
+    private final PayoutCalls calls;
     private final DispatchSignal signal;
     private final Duration pollInterval;
     private final Map<SendMethod, RailLimits> limits = new EnumMap<>(SendMethod.class);
@@ -59,9 +53,7 @@ class RailDispatcher implements SmartLifecycle {
                    @Value("${masspay.rails.poll-interval:PT0.25S}") Duration pollInterval) {
         this.rails = rails;
         this.store = store;
-        this.rules = rules;
-        this.recorder = recorder;
-        this.metrics = metrics;
+        this.calls = new PayoutCalls(rails, rules, recorder, metrics, this::wake);
         this.signal = signal;
         this.pollInterval = pollInterval;
         for (SendMethod method : rails.methods()) {
@@ -136,88 +128,11 @@ class RailDispatcher implements SmartLifecycle {
             return;
         }
         for (ClaimedPayout row : store.claim(methods, free, leases, claims.nextLong(1, Long.MAX_VALUE))) {
-            start(row);
+            calls.start(row, limits.get(row.order().method()));
         }
     }
 
     private Duration lease(SendMethod method) {
         return rails.of(method).map(RailGateway::callTimeout).orElse(Duration.ZERO).multipliedBy(2).plus(LEASE_MARGIN);
-    }
-
-    private void start(ClaimedPayout row) {
-        RailLimits rail = limits.get(row.order().method());
-        RailGateway gateway = rails.of(row.order().method()).orElseThrow();
-        if (!rail.inFlight().tryAcquirePermission()) {
-            return; // over the limit after all: the lease runs out and the row is claimed again
-        }
-        decide(row, gateway, rail)
-                .doFinally(signal -> {
-                    rail.inFlight().onComplete();
-                    if (rail.worthClaiming()) {
-                        wake();
-                    }
-                })
-                .subscribe(decision -> recorder.record(decision),
-                        failure -> log.warn("Payout {} not settled, asked again after its lease: {}", row.key(),
-                                failure.toString()));
-    }
-
-    private Mono<Decision> decide(ClaimedPayout row, RailGateway gateway, RailLimits rail) {
-        if (row.state() != ClaimedPayout.State.Due) {
-            return call(gateway, rail, gateway.status(row.key()), row)
-                    .map(reply -> rules.afterStatus(row, reply, Instant.now()));
-        }
-        if (row.unresolvedKey() != null) {
-            int earlier = attemptOf(row.unresolvedKey());
-            return call(gateway, rail, gateway.status(row.unresolvedKey()), row)
-                    .flatMap(reply -> {
-                        Decision precheck = rules.afterPrecheck(row, earlier, reply, Instant.now());
-                        if (!precheck.sendNow()) {
-                            return Mono.just(precheck);
-                        }
-                        return send(gateway, rail, row).map(sent -> new Decision(sent.answer(), sent.update(),
-                                precheck.unpaidKey(), false));
-                    });
-        }
-        return send(gateway, rail, row);
-    }
-
-    private Mono<Decision> send(RailGateway gateway, RailLimits rail, ClaimedPayout row) {
-        return call(gateway, rail, gateway.send(row.order()), row)
-                .map(reply -> rules.afterSend(row, reply, Instant.now()));
-    }
-
-    /** One call: after the rate limiter allows it, bounded by the rail's timeout, measured, never failing. */
-    private Mono<RailReply> call(RailGateway gateway, RailLimits rail, Mono<RailReply> request, ClaimedPayout row) {
-        long waitNanos = rail.rate().map(limiter -> limiter.reservePermission()).orElse(0L);
-        if (waitNanos < 0) {
-            return Mono.just(new RailReply(RailReply.Kind.Throttled, Duration.ofSeconds(1), "local rate limit"));
-        }
-        long[] start = new long[1];
-        return Mono.delay(Duration.ofNanos(waitNanos))
-                .then(Mono.defer(() -> {
-                    start[0] = System.nanoTime();
-                    return request;
-                }))
-                .timeout(gateway.callTimeout())
-                .onErrorResume(failure -> Mono.just(RailReply.unanswered(failure.toString())))
-                .doOnNext(reply -> {
-                    metrics.answered(row.order().method(), reply.kind(), Duration.ofNanos(System.nanoTime() - start[0]));
-                    if (reply.kind() != RailReply.Kind.Paid) {
-                        logAnswer(row, reply);
-                    }
-                });
-    }
-
-    /** With the item's TransactionId in the logging context, as every line about an item's work has. */
-    private static void logAnswer(ClaimedPayout row, RailReply reply) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("TransactionId", row.order().transactionId().value())) {
-            log.info("Rail {} answered {} for payout {}{}", row.order().method(), reply.kind(), row.key(),
-                    reply.detail() == null ? "" : " (" + reply.detail() + ")");
-        }
-    }
-
-    private static int attemptOf(String key) {
-        return Integer.parseInt(key.substring(key.lastIndexOf(':') + 1));
     }
 }
