@@ -8,15 +8,17 @@ import io.masspay.kernel.error.MassPayException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the problems of a small request body and refuses it with all of them at once. */
+/**
+ * Collects the problems of a small request body and refuses it with all of them at once. A body with more than a
+ * few checks states them as {@link BodyRule}s instead, which share the wording below.
+ */
 public final class Fields {
-
 
     private final List<FieldError> errors = new ArrayList<>();
 
     public Fields required(String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            errors.add(new FieldError(field, ErrorCode.MISSING_FIELD, field + " is required"));
+        if (isMissing(value)) {
+            errors.add(missing(field));
         }
         return this;
     }
@@ -29,11 +31,33 @@ public final class Fields {
     }
 
     public Fields clientId(String field, String value) {
-        return check(value == null || WireFormats.isClientId(value), field, ErrorCode.INVALID_FIELD,
-                field + " must be 1..64 characters of [A-Za-z0-9._:-]");
+        if (!isClientIdOrAbsent(value)) {
+            errors.add(notClientId(field));
+        }
+        return this;
     }
 
     public void orRefuse() {
+        refuse(errors);
+    }
+
+    static boolean isMissing(Object value) {
+        return value == null || (value instanceof String s && s.isBlank());
+    }
+
+    static FieldError missing(String field) {
+        return new FieldError(field, ErrorCode.MISSING_FIELD, field + " is required");
+    }
+
+    static boolean isClientIdOrAbsent(String value) {
+        return value == null || WireFormats.isClientId(value);
+    }
+
+    static FieldError notClientId(String field) {
+        return new FieldError(field, ErrorCode.INVALID_FIELD, field + " must be " + WireFormats.CLIENT_ID_RULE);
+    }
+
+    static void refuse(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new MassPayException(ErrorCode.VALIDATION_FAILED, "The request was refused", errors);
         }
