@@ -1,10 +1,10 @@
 package io.masspay.command.directory;
 
-import io.masspay.command.web.Blocking;
 import io.masspay.command.web.Fields;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.ids.ServerIds;
+import io.masspay.kernel.processing.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,12 +1,12 @@
 package io.masspay.command.directory;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.masspay.command.web.Blocking;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.RecipientId;
 import io.masspay.kernel.ids.ServerIds;
 import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,6 @@
 package io.masspay.command.wallet;
 
 import io.masspay.command.directory.IssuerDirectory;
-import io.masspay.command.web.Blocking;
 import io.masspay.command.web.Fields;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
@@ -12,8 +11,9 @@ import io.masspay.kernel.ids.WalletId;
 import io.masspay.kernel.money.AmountParser;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.wallet.FundWallet;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.wallet.CreateWallet;
+import io.masspay.kernel.wallet.FundWallet;
 import io.masspay.kernel.wallet.OwnerType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;

@@ -2,6 +2,7 @@ package io.masspay.query.audit;
 
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import io.masspay.query.audit.AuditEvents.Scope;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -14,8 +15,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-
-import static io.masspay.query.support.BlockingReads.read;
 
 /**
  * Every stored event of a batch or a transaction, in store order (API.md section 9). The body is
@@ -45,7 +44,7 @@ class AuditEventsController {
 
     /** The scope is checked before the first byte goes out, so a refusal is still a clean 404. */
     private Flux<DataBuffer> stream(Caller caller, Scope scope, String id) {
-        return read(() -> events.belongsTo(scope, id, caller.issuer()))
+        return Blocking.call(() -> events.belongsTo(scope, id, caller.issuer()))
                 .flatMapMany(owned -> owned ? body(scope, id)
                         : Flux.error(new MassPayException(ErrorCode.NOT_FOUND, scope + " not found")));
     }
@@ -61,6 +60,6 @@ class AuditEventsController {
     }
 
     private Mono<List<AuditEvent>> page(Scope scope, String id, long after) {
-        return read(() -> events.page(scope, id, after, PAGE));
+        return Blocking.call(() -> events.page(scope, id, after, PAGE));
     }
 }

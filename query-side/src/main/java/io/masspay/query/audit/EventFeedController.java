@@ -2,6 +2,7 @@ package io.masspay.query.audit;
 
 import io.masspay.kernel.error.MassPayException;
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -15,8 +16,6 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static io.masspay.query.support.BlockingReads.read;
 
 /**
  * {@code GET /API/v4/Events?After=&Limit=} (API.md section 11): every event of the caller's issuer, in store
@@ -51,7 +50,7 @@ class EventFeedController {
                             @RequestParam(name = "Limit", required = false) String limit) {
         FeedCursor from = FeedCursor.decode(after, caller.issuer());
         int size = limit(limit);
-        return read(feed::safePosition).flatMapMany(upTo -> body(caller.issuer(), from, size, upTo));
+        return Blocking.call(feed::safePosition).flatMapMany(upTo -> body(caller.issuer(), from, size, upTo));
     }
 
     private Flux<DataBuffer> body(IssuerAccountNumber issuer, FeedCursor from, int size, long upTo) {
@@ -68,7 +67,7 @@ class EventFeedController {
 
     private Mono<Slice> slice(IssuerAccountNumber issuer, long after, int left, long upTo) {
         int take = Math.min(SLICE, left);
-        return read(() -> {
+        return Blocking.call(() -> {
             List<AuditEvent> events = feed.page(issuer, after, upTo, take);
             long next = events.isEmpty() ? after : events.get(events.size() - 1).globalIndex();
             return new Slice(events, next, left - events.size());

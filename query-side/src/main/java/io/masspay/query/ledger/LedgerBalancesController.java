@@ -1,6 +1,7 @@
 package io.masspay.query.ledger;
 
 import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.kernel.processing.Blocking;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,8 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static io.masspay.query.support.BlockingReads.read;
 
 /**
  * {@code GET /API/v4/Admin/Ledger/Balances} (API.md section 9): the ledger per currency by kind of
@@ -39,7 +38,7 @@ class LedgerBalancesController {
     @GetMapping("/API/v4/Admin/Ledger/Balances")
     Mono<Balances> balances(@RequestParam(name = "AsOf", required = false) String asOf) {
         Instant at = asOf == null ? null : AsOf.parse(asOf, Clock.systemUTC());
-        return read(() -> at == null ? balances.ledgerNow() : balances.ledgerAsOf(at))
+        return Blocking.call(() -> at == null ? balances.ledgerNow() : balances.ledgerAsOf(at))
                 .map(sums -> new Balances(sums.byCurrency().entrySet().stream()
                         .map(e -> row(e.getKey(), e.getValue())).toList()));
     }

@@ -3,6 +3,7 @@ package io.masspay.query.ledger;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import io.masspay.query.ledger.WalletQueries.Entries;
 import io.masspay.query.ledger.WalletQueries.RecipientWallet;
@@ -16,8 +17,6 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
-import static io.masspay.query.support.BlockingReads.read;
 
 /**
  * Wallet reads of API.md section 6, from the ledger read model ({@link WalletQueries}). An issuer sees its own
@@ -43,11 +42,11 @@ class WalletController {
                             @RequestParam(name = "AsOf", required = false) String asOf) {
         if (asOf != null) {
             Instant at = AsOf.parse(asOf, Clock.systemUTC());
-            return read(() -> balances.walletAsOf(caller.issuer(), walletId, at)
+            return Blocking.call(() -> balances.walletAsOf(caller.issuer(), walletId, at)
                     .map(w -> new WalletView(w.walletId(), w.ownerId(), w.currency().name(), w.balance()))
                     .orElseThrow(() -> notFound(walletId)));
         }
-        return read(() -> wallets.wallet(caller.issuer(), walletId).orElseThrow(() -> notFound(walletId)));
+        return Blocking.call(() -> wallets.wallet(caller.issuer(), walletId).orElseThrow(() -> notFound(walletId)));
     }
 
     /**
@@ -56,13 +55,13 @@ class WalletController {
      */
     @GetMapping("/API/v4/Wallets")
     Mono<IssuerWallets> issuerWallets(Caller caller) {
-        return read(() -> new IssuerWallets(wallets.issuerWallets(caller.issuer())));
+        return Blocking.call(() -> new IssuerWallets(wallets.issuerWallets(caller.issuer())));
     }
 
     /** A recipient that is not the caller's is NOT_FOUND (API.md section 1), exactly like one that does not exist. */
     @GetMapping("/API/v4/Recipients/{recipientId}/Wallets")
     Mono<List<RecipientWallet>> recipientWallets(Caller caller, @PathVariable String recipientId) {
-        return read(() -> wallets.recipientWallets(caller.issuer(), recipientId)
+        return Blocking.call(() -> wallets.recipientWallets(caller.issuer(), recipientId)
                 .orElseThrow(() -> new MassPayException(ErrorCode.NOT_FOUND, "Recipient not found")));
     }
 
@@ -72,7 +71,7 @@ class WalletController {
                           @RequestParam(name = "PageSize", defaultValue = "100") String pageSize) {
         int p = positive("Page", page, Integer.MAX_VALUE);
         int size = positive("PageSize", pageSize, 1000);
-        return read(() -> wallets.entries(caller.issuer(), walletId, p, size).orElseThrow(() -> notFound(walletId)));
+        return Blocking.call(() -> wallets.entries(caller.issuer(), walletId, p, size).orElseThrow(() -> notFound(walletId)));
     }
 
     private static int positive(String field, String text, int max) {

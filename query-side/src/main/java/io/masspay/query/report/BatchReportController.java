@@ -2,6 +2,7 @@ package io.masspay.query.report;
 
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.MassPayException;
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import io.masspay.query.report.ReportRows.Cursor;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -16,9 +17,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-
-import static io.masspay.query.support.BlockingReads.read;
-import static io.masspay.query.support.BlockingReads.readOptional;
 
 /**
  * {@code GET .../BatchTransfer/{BatchId}/Report.csv} (API.md section 9): one row per item attempt,
@@ -38,7 +36,7 @@ class BatchReportController {
 
     @GetMapping("/API/v4/Fund/BatchTransfer/{batchId}/Report.csv")
     Mono<ResponseEntity<Flux<DataBuffer>>> report(Caller caller, @PathVariable String batchId) {
-        return readOptional(() -> rows.customerBatchId(caller.issuer(), batchId))
+        return Blocking.callOptional(() -> rows.customerBatchId(caller.issuer(), batchId))
                 .switchIfEmpty(Mono.error(() -> new MassPayException(ErrorCode.NOT_FOUND, "Batch not found")))
                 .map(customerBatchId -> ResponseEntity.ok()
                         .contentType(TEXT_CSV)
@@ -56,7 +54,7 @@ class BatchReportController {
     }
 
     private Mono<List<ReportRow>> page(String batchId, String customerBatchId, Cursor after) {
-        return read(() -> rows.page(batchId, customerBatchId, after, PAGE));
+        return Blocking.call(() -> rows.page(batchId, customerBatchId, after, PAGE));
     }
 
     private static Cursor cursorAfter(List<ReportRow> page) {

@@ -1,12 +1,11 @@
 package io.masspay.query.totals;
 
+import io.masspay.kernel.processing.Blocking;
 import io.masspay.kernel.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import static io.masspay.query.support.BlockingReads.read;
 
 /** The calling issuer's items by outcome day, currency, send method and status (API.md section 9). */
 @RestController
@@ -22,6 +21,6 @@ class DailyTotalsController {
     Mono<DailyTotalsRow.Body> totals(Caller caller, @RequestParam(name = "From", required = false) String from,
                                      @RequestParam(name = "To", required = false) String to) {
         DateRange range = DateRange.of(from, to);
-        return read(() -> new DailyTotalsRow.Body(queries.totals(caller.issuer(), range)));
+        return Blocking.call(() -> new DailyTotalsRow.Body(queries.totals(caller.issuer(), range)));
     }
 }
