@@ -102,8 +102,10 @@ def batch(ian, wallet, recipients, n, kind):
     return json.dumps({"IssuerAccountNumber": ian, "SourceWalletId": wallet, "Items": items}).encode()
 
 
+# Today's names, and those before ADR 0022 moved them, so a jar from before can be measured in the same run.
 FINAL_EVENTS = ("io.masspay.kernel.transaction.ItemSucceeded", "io.masspay.kernel.transaction.ItemFailed",
-                "io.masspay.kernel.transaction.RetainedInWallet")
+                "io.masspay.kernel.transaction.RetainedInWallet", "io.masspay.kernel.transfer.ItemSucceeded",
+                "io.masspay.kernel.transfer.ItemFailed", "io.masspay.kernel.payout.RetainedInWallet")
 
 
 METRICS = ["post_ms", "items_per_s", "lag_ms", "app_cpu_ms_per_item", "xacts_per_item", "statements_per_item",
