@@ -1,12 +1,11 @@
 package io.masspay.kernel.payout;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The ways an item can be paid, named for what they do; {@link #id()} is the wire id a client sends as
  * {@code SendMethodId} (API section 2). Events, tables, settings and metrics carry the wire id (the JSON
- * form of this enum is its id), so a stored event reads the same whatever the constants are called.
+ * form of this enum, written and read, is its id), so a stored event reads the same whatever the constants are called.
  * What a method needs and does is asked of the method, never by comparing wire ids.
  */
 public enum SendMethod {
@@ -78,8 +77,10 @@ public enum SendMethod {
         return id;
     }
 
-    /** The method of a wire id, or {@code null} for an id that names none. */
-    @JsonCreator
+    /**
+     * The method of a wire id, or {@code null} for an id that names none. JSON needs no creator: Jackson reads an
+     * enum through its {@code @JsonValue} (a lookup table, not a reflective call per value).
+     */
     public static SendMethod fromId(String id) {
         for (SendMethod m : values()) {
             if (m.id.equals(id)) {
