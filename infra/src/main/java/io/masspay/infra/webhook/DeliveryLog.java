@@ -1,11 +1,10 @@
 package io.masspay.infra.webhook;
 
+import io.masspay.kernel.text.WireFormats;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -54,6 +53,6 @@ class DeliveryLog {
     }
 
     private static String iso(OffsetDateTime at) {
-        return at == null ? null : DateTimeFormatter.ISO_INSTANT.format(at.toInstant().truncatedTo(ChronoUnit.MILLIS));
+        return at == null ? null : WireFormats.timestamp(at.toInstant());
     }
 }

@@ -1,14 +1,13 @@
 package io.masspay.infra.webhook;
 
-import io.masspay.kernel.transaction.ItemStatus;
 import io.masspay.infra.webhook.OutboxEvent.BatchDecided;
 import io.masspay.infra.webhook.OutboxEvent.BatchFinished;
 import io.masspay.infra.webhook.OutboxEvent.BatchStarted;
 import io.masspay.infra.webhook.OutboxEvent.ItemFinished;
+import io.masspay.kernel.text.WireFormats;
+import io.masspay.kernel.transaction.ItemStatus;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,7 +28,7 @@ final class WebhookBodies {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("EventId", eventId);
         body.put("EventType", event.type());
-        body.put("CreatedAt", DateTimeFormatter.ISO_INSTANT.format(event.at().truncatedTo(ChronoUnit.MILLIS)));
+        body.put("CreatedAt", WireFormats.timestamp(event.at()));
         body.put("BatchId", batch.batchId());
         body.put("CustomerBatchId", batch.customerBatchId());
         if (event instanceof ItemFinished finished) {

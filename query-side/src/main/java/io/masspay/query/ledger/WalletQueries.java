@@ -4,13 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
+import io.masspay.kernel.text.WireFormats;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,8 +100,7 @@ class WalletQueries {
                 incoming ? "Credit" : "Debit",
                 incoming ? rs.getString("from_type") + ":" + rs.getString("from_id")
                         : rs.getString("to_type") + ":" + rs.getString("to_id"),
-                DateTimeFormatter.ISO_INSTANT.format(rs.getTimestamp("occurred_at").toInstant()
-                        .truncatedTo(ChronoUnit.MILLIS)));
+                WireFormats.timestamp(rs.getTimestamp("occurred_at").toInstant()));
     }
 
     private static String money(ResultSet rs) throws SQLException {

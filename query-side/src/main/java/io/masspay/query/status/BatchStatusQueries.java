@@ -3,14 +3,13 @@ package io.masspay.query.status;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
+import io.masspay.kernel.text.WireFormats;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,6 +94,6 @@ class BatchStatusQueries {
 
     /** ISO-8601 UTC with milliseconds, as the contract writes timestamps. */
     static String iso(OffsetDateTime at) {
-        return at == null ? null : DateTimeFormatter.ISO_INSTANT.format(at.toInstant().truncatedTo(ChronoUnit.MILLIS));
+        return at == null ? null : WireFormats.timestamp(at.toInstant());
     }
 }

@@ -1,10 +1,10 @@
 package io.masspay.query.support;
 
+import io.masspay.kernel.text.WireFormats;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** Timestamps as the contract writes them: ISO-8601 UTC with milliseconds ({@code 2026-11-24T10:00:00.123Z}). */
 public final class Timestamps {
@@ -13,7 +13,7 @@ public final class Timestamps {
     }
 
     public static String iso(Instant at) {
-        return at == null ? null : DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS));
+        return WireFormats.timestamp(at);
     }
 
     public static String iso(OffsetDateTime at) {
