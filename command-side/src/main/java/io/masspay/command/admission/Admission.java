@@ -28,12 +28,13 @@ public class Admission {
 
     private final JdbcTemplate jdbc;
     private final ReadModelBacklog readBacklog;
+    private final RecentRefusals recentRefusals;
     private final int maxOpenItems;
     private final int smallBacklog;
     private final long maxReadBacklog;
     private final Duration retryAfter;
 
-    Admission(JdbcTemplate jdbc, ReadModelBacklog readBacklog,
+    Admission(JdbcTemplate jdbc, ReadModelBacklog readBacklog, RecentRefusals recentRefusals,
               @Value("${masspay.admission.max-open-items:50000}") int maxOpenItems,
               @Value("${masspay.admission.small-backlog:1000}") int smallBacklog,
               @Value("${masspay.admission.max-read-backlog:2000}") long maxReadBacklog,
@@ -45,6 +46,7 @@ public class Admission {
         }
         this.jdbc = jdbc;
         this.readBacklog = readBacklog;
+        this.recentRefusals = recentRefusals;
         this.maxOpenItems = maxOpenItems;
         this.smallBacklog = smallBacklog;
         this.maxReadBacklog = maxReadBacklog;
@@ -72,7 +74,7 @@ public class Admission {
         RateLimited refusal = open + received > maxOpenItems ? refusal(open, received)
                 : open + received > smallBacklog ? readsBehind() : null;
         if (refusal != null && !knownBatch(issuer, customerBatchId.get())) {
-            throw refusal;
+            throw remembered(issuer, refusal);
         }
     }
 
@@ -102,11 +104,11 @@ public class Admission {
         jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> null, LOCK_SPACE, issuer.value());
         long open = openItems(issuer);
         if (open + items > maxOpenItems) {
-            throw refusal(open, items);
+            throw remembered(issuer, refusal(open, items));
         }
         PaymentLane lane = open + items <= smallBacklog ? PaymentLane.EXPRESS : PaymentLane.BULK;
         if (lane == PaymentLane.BULK) {
-            refuseWhileReadsAreBehind();
+            refuseWhileReadsAreBehind(issuer);
         }
         jdbc.update("""
                 insert into admission_batch (batch_id, issuer_account_number, open_items) values (?, ?, ?)
@@ -122,11 +124,16 @@ public class Admission {
      * Checked inside the issuer's lock, after its previous submission committed, so an issuer adds at most one
      * large append to a backlog at a time. The express lane (small backlogs) is never held back by it.
      */
-    private void refuseWhileReadsAreBehind() {
+    private void refuseWhileReadsAreBehind(IssuerAccountNumber issuer) {
         RateLimited refusal = readsBehind();
         if (refusal != null) {
-            throw refusal;
+            throw remembered(issuer, refusal);
         }
+    }
+
+    private RateLimited remembered(IssuerAccountNumber issuer, RateLimited refusal) {
+        recentRefusals.refused(issuer, refusal.retryAfter());
+        return refusal;
     }
 
     private RateLimited readsBehind() {
