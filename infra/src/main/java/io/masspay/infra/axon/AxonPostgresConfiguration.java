@@ -1,6 +1,5 @@
 package io.masspay.infra.axon;
 
-import io.masspay.command.admission.ReadModelBacklog;
 import io.masspay.command.batch.BatchSequencingPolicy;
 import io.masspay.command.walletfirst.PaymentsSequencingPolicy;
 import io.masspay.infra.cluster.NodeName;
@@ -24,7 +23,6 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -120,19 +118,6 @@ public class AxonPostgresConfiguration {
     public NotifiedEventSource readModelEvents(EventStorageEngine storage, EventStore eventStore,
                                                EventNotifications notifications) {
         return new NotifiedEventSource(storage, eventStore, notifications);
-    }
-
-    /**
-     * The source of the bulk lane's payments ({@code source: bulkLaneEvents} in application.yml): the event store,
-     * paused while the read models are more than {@code masspay.payments.bulk-lane.max-read-backlog} events
-     * behind (ADR 0023). The backlog is looked up when first needed: it reads the processors' positions, and the
-     * processors are being built from this source.
-     */
-    @Bean
-    public PacedEventSource bulkLaneEvents(EventStore eventStore, ObjectProvider<ReadModelBacklog> backlog,
-                                           @Value("${masspay.payments.bulk-lane.max-read-backlog:1000}")
-                                           long maxReadBacklog) {
-        return new PacedEventSource(eventStore, backlog, maxReadBacklog);
     }
 
     /**

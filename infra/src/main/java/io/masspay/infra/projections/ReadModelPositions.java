@@ -68,10 +68,15 @@ public class ReadModelPositions {
 
     /** The read models now; reads the token store only for segments no processor on this node works on. */
     public Snapshot snapshot() {
+        return snapshot(ReadModels.GROUPS);
+    }
+
+    /** Some of the read models ({@link ReadModels#GROUPS}) now, as {@link #snapshot()} has all of them. */
+    public Snapshot snapshot(List<String> groups) {
         long lowest = Long.MAX_VALUE;
         TreeSet<Long> gaps = new TreeSet<>();
         Stored known = storedTokens(SEGMENT_SET_MAX_AGE_NANOS);
-        for (String group : ReadModels.GROUPS) {
+        for (String group : groups) {
             Map<Integer, EventTrackerStatus> local = rebuild.processor(group).processingStatus();
             Map<Integer, TrackingToken> tokens = new HashMap<>();
             for (var status : local.entrySet()) {

@@ -1,6 +1,7 @@
 package io.masspay.infra.reads;
 
 import io.masspay.infra.projections.ReadModelPositions;
+import io.masspay.infra.projections.ReadModels;
 import io.masspay.infra.projections.ReadModelPositions.Snapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,9 +26,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read-your-writes for every read of API.md section 10: a read is answered only once every read model has
- * committed every event that was stored when the read arrived, so whatever a 2xx told the client before it
- * asked (a batch accepted, a wallet funded, a status that says Completed) is in every view it reads.
+ * Read-your-writes for every read of API.md section 10: a read is answered only once the read models it reads
+ * (every one, unless it names some) have committed every event that was stored when the read arrived, so
+ * whatever a 2xx told the client before it asked (a batch accepted, a wallet funded, a status that says
+ * Completed) is in every view it reads. A view that is ahead shows events stored after the read arrived; any
+ * later read waits for those too, since they were stored before it arrived (ADR 0023).
  *
  * <p>One thread serves all waiting reads: per round it reads the store's head once for every read that
  * arrived since the last round (a read needs the head as of its own arrival, or later), then compares it
@@ -45,7 +48,7 @@ public class ReadBarrier implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ReadBarrier.class);
     private static final long ROUND = Duration.ofMillis(2).toNanos();
 
-    private record Waiter(long arrivedAt, Sinks.Empty<Void> done) {
+    private record Waiter(long arrivedAt, List<String> readModels, Sinks.Empty<Void> done) {
     }
 
     private record Waiting(Waiter waiter, long head) {
@@ -72,11 +75,19 @@ public class ReadBarrier implements SmartLifecycle {
 
     /** Completes once every read model shows everything stored before this call (or max-wait has passed). */
     public Mono<Void> caughtUp() {
+        return caughtUp(ReadModels.GROUPS);
+    }
+
+    /**
+     * Completes once the given read models ({@link ReadModels#GROUPS}) show everything stored before this call
+     * (or max-wait has passed): for a read that reads only those.
+     */
+    public Mono<Void> caughtUp(List<String> readModels) {
         if (!running) {
             return Mono.empty();
         }
         return Mono.defer(() -> {
-            Waiter waiter = new Waiter(System.nanoTime(), Sinks.empty());
+            Waiter waiter = new Waiter(System.nanoTime(), readModels, Sinks.empty());
             arrived.add(waiter);
             LockSupport.unpark(thread);
             // the barrier's own thread completes it: the read itself goes on elsewhere. Should that thread be
@@ -118,16 +129,16 @@ public class ReadBarrier implements SmartLifecycle {
             long head = positions.head();
             fresh.forEach(w -> waiting.add(new Waiting(w, head)));
         }
-        Snapshot snapshot = positions.snapshot();
-        if (snapshot.rebuilding()) {
-            releaseAll();
-            return;
-        }
+        // one snapshot per set of read models waited for in this round (all of them, or the status model alone)
+        Map<List<String>, Snapshot> snapshots = new HashMap<>();
+        waiting.forEach(w -> snapshots.computeIfAbsent(w.waiter().readModels(), positions::snapshot));
         long now = System.nanoTime();
         long oldestArrival = waiting.stream().mapToLong(w -> w.waiter().arrivedAt()).min().orElse(now);
         long highestHead = waiting.stream().mapToLong(Waiting::head).max().orElse(-1);
         Set<Long> toCheck = new TreeSet<>();
-        for (Long gap : snapshot.gaps()) {
+        Set<Long> allGaps = new TreeSet<>();
+        snapshots.values().forEach(snapshot -> allGaps.addAll(snapshot.gaps()));
+        for (Long gap : allGaps) {
             Long absentAt = gapAbsentAt.get(gap);
             if (gap <= highestHead && (absentAt == null || absentAt - oldestArrival < 0)) {
                 toCheck.add(gap);
@@ -143,10 +154,12 @@ public class ReadBarrier implements SmartLifecycle {
                 }
             }
         }
-        gapAbsentAt.keySet().retainAll(snapshot.gaps());
+        gapAbsentAt.keySet().retainAll(allGaps);
         for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
             Waiting w = it.next();
-            if (through(snapshot, committed, w.waiter().arrivedAt()) >= w.head()) {
+            Snapshot snapshot = snapshots.get(w.waiter().readModels());
+            // while a read model it reads is being replayed there is no position worth waiting for
+            if (snapshot.rebuilding() || through(snapshot, committed, w.waiter().arrivedAt()) >= w.head()) {
                 w.waiter().done().tryEmitEmpty();
                 it.remove();
             } else if (now - w.waiter().arrivedAt() > maxWaitNanos) {

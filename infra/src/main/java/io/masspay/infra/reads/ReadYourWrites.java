@@ -1,5 +1,7 @@
 package io.masspay.infra.reads;
 
+import io.masspay.infra.projections.ReadModels;
+import io.masspay.query.status.BatchStatusProjection;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -15,6 +17,11 @@ import java.util.regex.Pattern;
  * arrived ({@link ReadBarrier}). One place for all of them, so a new read of these paths cannot forget it.
  * Runs after authentication (no order: last), so a refused call costs nothing. Operator monitoring reads
  * (projections, deliveries, sandbox) are not held: they must answer while the read models are behind.
+ *
+ * <p>A batch's status and the batch list read the status model only ({@code batch_view}, {@code batch_item_view})
+ * and wait for it alone (ADR 0023): a client polling its status is not held back by the ledger or the item
+ * history working through another issuer's large batch. Every other read waits for all of them, to be safe
+ * when a read joins views; keep {@link #STATUS_ONLY} to reads of the status model.
  */
 @Component
 class ReadYourWrites implements WebFilter {
@@ -27,6 +34,10 @@ class ReadYourWrites implements WebFilter {
             Pattern.compile("/API/v4/Reports/.*"),
             Pattern.compile("/API/v4/Admin/Ledger/.*"));
 
+    /** {@code GET /API/v4/Fund/BatchTransfer} (list, or by CustomerBatchId) and {@code .../BatchTransfer/{id}}. */
+    private static final Pattern STATUS_ONLY = Pattern.compile("/API/v4/Fund/BatchTransfer(/[^/]+)?");
+    private static final List<String> STATUS_MODEL = List.of(BatchStatusProjection.GROUP);
+
     private final ReadBarrier barrier;
 
     ReadYourWrites(ReadBarrier barrier) {
@@ -38,7 +49,13 @@ class ReadYourWrites implements WebFilter {
         if (!HttpMethod.GET.equals(exchange.getRequest().getMethod()) || !held(exchange.getRequest().getPath().value())) {
             return chain.filter(exchange);
         }
-        return barrier.caughtUp().then(Mono.defer(() -> chain.filter(exchange)));
+        return barrier.caughtUp(readModels(exchange.getRequest().getPath().value()))
+                .then(Mono.defer(() -> chain.filter(exchange)));
+    }
+
+    /** The read models a read of this path reads. */
+    static List<String> readModels(String path) {
+        return STATUS_ONLY.matcher(path).matches() ? STATUS_MODEL : ReadModels.GROUPS;
     }
 
     static boolean held(String path) {
