@@ -1,6 +1,6 @@
 package io.masspay.infra.webhook;
 
-import io.masspay.kernel.text.WireFormats;
+import io.masspay.query.support.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +39,7 @@ class DeliveryLog {
                         order by seq desc limit ? offset ?""",
                 (rs, i) -> new Delivery(rs.getString(1), rs.getString(2),
                         "Failed".equals(rs.getString(3)) ? "Failing" : rs.getString(3), rs.getInt(4),
-                        (Integer) rs.getObject(5), iso(rs.getObject(6, OffsetDateTime.class))),
+                        (Integer) rs.getObject(5), Timestamps.iso(rs.getObject(6, OffsetDateTime.class))),
                 issuer, statuses, query.pageSize(), (long) (query.page() - 1) * query.pageSize());
         return new Page(total == null ? 0 : total, items);
     }
@@ -50,9 +50,5 @@ class DeliveryLog {
                 update webhook_outbox set status = 'Pending', next_attempt_at = now(), retry_window_start = now(),
                     consecutive_failures = 0
                 where issuer_account_number = ? and event_id = ?""", issuer, eventId) == 1;
-    }
-
-    private static String iso(OffsetDateTime at) {
-        return at == null ? null : WireFormats.timestamp(at.toInstant());
     }
 }

@@ -2,6 +2,7 @@ package io.masspay.query.status;
 
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.query.support.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -55,7 +56,7 @@ class BatchListQueries {
 
         BatchListView.BatchSummary summary(ItemCounts counts) {
             return new BatchListView.BatchSummary(batchId, customerBatchId, sourceWalletId, currency.name(),
-                    counts.batchStatus(acceptedCount, hold), BatchStatusQueries.iso(createdAt),
+                    counts.batchStatus(acceptedCount, hold), Timestamps.iso(createdAt),
                     counts.completedAt(acceptedCount), receivedCount, acceptedCount, rejectedCount, counts.asMap(),
                     counts.totalAmount(currency), counts.successAmount(currency));
         }

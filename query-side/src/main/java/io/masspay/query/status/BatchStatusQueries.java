@@ -3,7 +3,7 @@ package io.masspay.query.status;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
-import io.masspay.kernel.text.WireFormats;
+import io.masspay.query.support.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -73,7 +73,7 @@ class BatchStatusQueries {
 
         int accepted = batch.acceptedCount();
         return new BatchStatusView(batchId, batch.customerBatchId(), issuer.value(), batch.sourceWalletId(),
-                currency.name(), counts.batchStatus(accepted, batch.hold()), iso(batch.createdAt()),
+                currency.name(), counts.batchStatus(accepted, batch.hold()), Timestamps.iso(batch.createdAt()),
                 counts.completedAt(accepted),
                 batch.receivedCount(), accepted, batch.rejectedCount(), counts.asMap(),
                 counts.totalAmount(currency), counts.successAmount(currency), page, pageSize, totalItems, items);
@@ -89,11 +89,6 @@ class BatchStatusQueries {
                 rs.getString("recipient_id"), rs.getString("send_method_id"),
                 new Money(rs.getLong("amount_minor"), currency).toDecimalString(), currency.name(),
                 rs.getString("status"), rs.getString("error_code"), rs.getInt("attempt_no"), rs.getString("wallet_id"),
-                iso(rs.getObject("updated_at", OffsetDateTime.class)));
-    }
-
-    /** ISO-8601 UTC with milliseconds, as the contract writes timestamps. */
-    static String iso(OffsetDateTime at) {
-        return at == null ? null : WireFormats.timestamp(at.toInstant());
+                Timestamps.iso(rs.getObject("updated_at", OffsetDateTime.class)));
     }
 }

@@ -3,6 +3,7 @@ package io.masspay.query.status;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
 import io.masspay.kernel.transaction.ItemStatus;
+import io.masspay.query.support.Timestamps;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -63,7 +64,7 @@ final class ItemCounts {
 
     /** The last item's final update: when the batch became final, or null while it is not. */
     String completedAt(int acceptedCount) {
-        return allFinal(acceptedCount) ? BatchStatusQueries.iso(lastUpdate) : null;
+        return allFinal(acceptedCount) ? Timestamps.iso(lastUpdate) : null;
     }
 
     Map<String, Long> asMap() {
