@@ -95,6 +95,14 @@ sealed interface LedgerAction {
             return method.equals("XTR94502") || method.equals("XTR94504");
         }
 
+        /**
+         * A rail item of .96: the sandbox pays it, then returns it by callback a moment later, so its
+         * {@code Success} is not final: it ends {@code RetainedInWallet PAYOUT_RETURNED}.
+         */
+        boolean returnedBySandbox() {
+            return !isWallet() && cents % 100 == 96;
+        }
+
         @Override
         public String toString() {
             return recipientId() + " " + method + " " + usd(cents);
@@ -141,12 +149,15 @@ sealed interface LedgerAction {
                 amounts()).as(Item::new);
     }
 
-    /** Ordinary amounts, the sandbox's trigger cents (.91 to .94), and amounts large enough to overdraw. */
+    /**
+     * Ordinary amounts, the sandbox's trigger cents (.91 to .96: declined, unavailable, slow, closed, pending
+     * then paid, paid then returned), and amounts large enough to overdraw.
+     */
     private static Arbitrary<Long> amounts() {
         Arbitrary<Long> ordinary = Arbitraries.longs().between(1, 150_00)
                 .withDistribution(RandomDistribution.uniform());
         Arbitrary<Long> trigger = Combinators.combine(Arbitraries.longs().between(0, 99),
-                Arbitraries.of(91L, 92L, 93L, 94L)).as((dollars, cents) -> dollars * 100 + cents);
+                Arbitraries.of(91L, 92L, 93L, 94L, 95L, 96L)).as((dollars, cents) -> dollars * 100 + cents);
         Arbitrary<Long> overdraw = Arbitraries.longs().between(200_00, 2_000_00)
                 .withDistribution(RandomDistribution.uniform());
         return Arbitraries.frequencyOf(Tuple.of(5, ordinary), Tuple.of(3, trigger), Tuple.of(1, overdraw));

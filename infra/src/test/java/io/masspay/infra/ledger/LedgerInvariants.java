@@ -76,6 +76,9 @@ final class LedgerInvariants {
                         .isNotEqualTo("RetainedInWallet");
             } else if (cents == 91 || cents == 92 || cents == 94) {
                 assertThat(item.get("Status")).as("the sandbox never pays %s (%s)", id, wanted).isNotEqualTo("Success");
+            } else if (wanted.returnedBySandbox() && "RetainedInWallet".equals(item.get("Status"))) {
+                assertThat(item.get("ErrorCode")).as("why %s (%s) is back in the wallet", id, wanted)
+                        .isIn("PAYOUT_RETURNED", "PROVIDER_UNAVAILABLE");
             }
         });
     }

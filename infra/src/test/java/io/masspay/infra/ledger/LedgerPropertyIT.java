@@ -22,7 +22,7 @@ import java.util.Map;
  * Money is never created or lost, whatever a client and an operator do (API.md section 3). The one
  * running application (real HTTP, real PostgreSQL) serves every try; each try onboards a fresh issuer,
  * performs a random sequence of actions (funding; batches of 1..30 items over the seven send methods,
- * with the sandbox's trigger cents and amounts that overdraw the wallet, some scheduled a few seconds ahead,
+ * with the sandbox's trigger cents (a .96 is paid, then returned) and amounts that overdraw the wallet, some scheduled a few seconds ahead,
  * those of 500.00 or more awaiting an approver; approvals, rejections and cancels; rails switched down and up;
  * waiting for a batch to end; earlier batches resubmitted), brings every rail back up, waits until
  * everything is final and the ledger settled, and checks {@link LedgerInvariants}. jqwik prints the
@@ -43,8 +43,9 @@ class LedgerPropertyIT {
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(), "--server.port=0",
                 "--masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN,
-                // rails answer and retry fast, so a try settles in about a second
-                "--masspay.payouts.initial-backoff=PT0.05S", "--masspay.sandbox.slow-call=PT0.1S");
+                // rails answer, call back and retry fast, so a try settles in about a second
+                "--masspay.payouts.initial-backoff=PT0.05S", "--masspay.sandbox.slow-call=PT0.1S",
+                "--masspay.sandbox.pending-for=PT0.2S", "--masspay.sandbox.returned-after=PT0.3S");
         String port = application.getEnvironment().getProperty("local.server.port");
         api = new MassPayApi(WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build());
