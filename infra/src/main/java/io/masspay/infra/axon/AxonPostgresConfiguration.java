@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
@@ -174,6 +175,12 @@ public class AxonPostgresConfiguration {
         return DefaultCommandGateway.builder().commandBus(commandBus)
                 .retryScheduler(new ConflictRetry(retries, 5, Duration.ofMillis(20)))
                 .build();
+    }
+
+    /** Every aggregate's command handler finds its target through this (Axon takes a bean of this type). */
+    @Bean
+    public CommandTargetResolver commandTargetResolver() {
+        return new CommandTargets();
     }
 
     @Bean
