@@ -1,19 +1,15 @@
 package io.masspay.infra.reads;
 
-import io.masspay.infra.MassPayApplication;
-import io.masspay.infra.support.FreshDatabase;
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
+import io.masspay.infra.support.MassPayIntegrationTest;
 import io.masspay.query.support.TransactionViews;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
@@ -29,12 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code masspay.reads.max-wait}; the item's History, which the stopped processor writes, waits it out; once the
  * processor runs again History shows the item.
  */
-@SpringBootTest(classes = MassPayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"masspay.admin.token=" + MassPayApi.OPERATOR_TOKEN, "masspay.reads.max-wait=PT2S",
-                "masspay.rate-limit.requests-per-second=100000", "masspay.rate-limit.burst=100000"})
-@ContextConfiguration(initializers = FreshDatabase.class)
-@AutoConfigureWebTestClient(timeout = "PT30S")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@MassPayIntegrationTest
+@TestPropertySource(properties = "masspay.reads.max-wait=PT2S")
 class ReadsWaitForTheirReadModelsIT {
 
     private static final String WALLET = "XTR94502";
