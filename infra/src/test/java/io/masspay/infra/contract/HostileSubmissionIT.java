@@ -108,8 +108,11 @@ class HostileSubmissionIT {
             ContractBody.error(raw);
             Statistics.label("answer").collect(String.valueOf(status));
         }
+        // The generator must reach every kind of answer. The floors sit far below the observed shares (422
+        // about 50 %, 400 about 18 %, some rejected 8-9 % of 200 tries) so that chance alone does not fail
+        // the build: a 5 % floor on the 8 % case did, once in CI (8 of 200).
         Statistics.label("answer").coverage(answers -> {
-            answers.check("2xx, some rejected").percentage(p -> p >= 5);
+            answers.check("2xx, some rejected").percentage(p -> p >= 2);
             answers.check("400").percentage(p -> p >= 5);
             answers.check("422").percentage(p -> p >= 10);
         });
