@@ -1,14 +1,21 @@
 package io.masspay.infra.axon;
 
+import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -24,16 +31,26 @@ import java.util.List;
  * has the store to itself until it commits. PostgreSQL queues a shared request behind a waiting exclusive
  * one, so the large append does not starve. A transaction takes the lock once, at its first append, and
  * never upgrades it (two upgrading transactions would deadlock).
+ *
+ * <p>An append of several events is written with one {@code COPY} instead of Axon's batched insert
+ * ({@link EventRowsCopy}, ADR 0025): same rows, same keys, a fraction of PostgreSQL's time, and the exclusive
+ * lock of a large append is held that much shorter.
  */
 final class OrderedAppendsStorageEngine extends JdbcEventStorageEngine {
 
     /** The advisory lock's first key: its own namespace ("MPEV"), apart from the admission lock's. */
     private static final int LOCK_SPACE = 0x4D504556;
     private static final String HELD = OrderedAppendsStorageEngine.class.getName() + ".held";
+    /**
+     * From this many events an append is copied: a single event keeps the insert's one round trip (COPY takes
+     * two), a few already cost less to copy than to bind as a multi-row insert.
+     */
+    static final int COPY_FROM = 4;
 
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final int large;
+    private final String copy;
 
     OrderedAppendsStorageEngine(Builder builder, TransactionManager transactions, JdbcTemplate jdbc, int large) {
         super(builder);
@@ -43,6 +60,7 @@ final class OrderedAppendsStorageEngine extends JdbcEventStorageEngine {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.large = large;
+        this.copy = EventRowsCopy.statement(schema());
     }
 
     @Override
@@ -61,8 +79,27 @@ final class OrderedAppendsStorageEngine extends JdbcEventStorageEngine {
         // the lock and the insert in one transaction: the caller's, or one of their own
         transactions.executeInTransaction(() -> {
             lockAppends(events.size());
-            super.appendEvents(events, serializer);
+            if (events.size() >= COPY_FROM) {
+                copy(events, serializer);
+            } else {
+                super.appendEvents(events, serializer);
+            }
         });
+    }
+
+    /** Axon's insert as one COPY; a failure is reported as Axon reports it (a duplicate key: a conflict). */
+    private void copy(List<? extends EventMessage<?>> events, Serializer serializer) {
+        byte[] rows = EventRowsCopy.rows(events, serializer);
+        Connection connection = getConnection();
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(rows));
+        } catch (SQLException e) {
+            handlePersistenceException(e, events.get(0));
+        } catch (IOException e) {
+            throw new EventStoreException("Failed to copy " + events.size() + " events into the store", e);
+        } finally {
+            JdbcUtils.closeQuietly(connection);
+        }
     }
 
     private void lockAppends(int count) {
