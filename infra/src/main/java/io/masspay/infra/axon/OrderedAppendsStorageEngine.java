@@ -68,19 +68,22 @@ final class OrderedAppendsStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        // Serialized before the lock (the messages keep what they serialized, the insert reuses it): a large
-        // append holds the store only for its insert and commit, not for the JSON of 5,000 events.
-        for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domainEvent) {
-                domainEvent.serializePayload(serializer, byte[].class);
-                domainEvent.serializeMetaData(serializer, byte[].class);
+        // Serialized before the lock: a large append holds the store only for its insert and commit, not for
+        // the JSON of 5,000 events. A copy's rows are built whole here; the insert reuses what the messages keep.
+        byte[] rows = events.size() >= COPY_FROM ? EventRowsCopy.rows(events, serializer) : null;
+        if (rows == null) {
+            for (EventMessage<?> event : events) {
+                if (event instanceof DomainEventMessage<?> domainEvent) {
+                    domainEvent.serializePayload(serializer, byte[].class);
+                    domainEvent.serializeMetaData(serializer, byte[].class);
+                }
             }
         }
         // the lock and the insert in one transaction: the caller's, or one of their own
         transactions.executeInTransaction(() -> {
             lockAppends(events.size());
-            if (events.size() >= COPY_FROM) {
-                copy(events, serializer);
+            if (rows != null) {
+                copy(rows, events);
             } else {
                 super.appendEvents(events, serializer);
             }
@@ -88,8 +91,7 @@ final class OrderedAppendsStorageEngine extends JdbcEventStorageEngine {
     }
 
     /** Axon's insert as one COPY; a failure is reported as Axon reports it (a duplicate key: a conflict). */
-    private void copy(List<? extends EventMessage<?>> events, Serializer serializer) {
-        byte[] rows = EventRowsCopy.rows(events, serializer);
+    private void copy(byte[] rows, List<? extends EventMessage<?>> events) {
         Connection connection = getConnection();
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(rows));
