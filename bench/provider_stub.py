@@ -14,6 +14,8 @@ class ProviderStub:
         self.in_flight = 0
         self.peak_in_flight = 0
         self.in_flight_samples = []  # (monotonic time, calls in flight), at every change
+        self.answer_seconds = 0.0    # from a request read to its answer written, summed (the stub's own clock)
+        self.answers = 0
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         threading.Thread(target=self._run, daemon=True).start()
@@ -28,6 +30,11 @@ class ProviderStub:
 
     def stop(self):
         self._loop.call_soon_threadsafe(self._loop.stop)
+
+    def answer_ms_mean(self):
+        """How long the stub took to answer, on average, by its own clock: its latency plus its own lag (one
+        thread on a shared machine), which the application cannot tell from the provider's latency."""
+        return round(self.answer_seconds * 1000 / max(1, self.answers), 1)
 
     def paid_twice(self):
         """Keys of one transaction paid under more than one attempt are reported by the caller; a key is
@@ -56,6 +63,7 @@ class ProviderStub:
                 body = await reader.readexactly(int(headers.get("content-length", "0")))
                 del body
                 self._track(+1)
+                read_at = time.monotonic()
                 try:
                     await asyncio.sleep(self.latency_s)
                     status, answer = self._answer(method, path, headers)
@@ -65,6 +73,8 @@ class ProviderStub:
                 writer.write(f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {len(payload)}\r\n"
                              f"\r\n".encode() + payload)
                 await writer.drain()
+                self.answer_seconds += time.monotonic() - read_at
+                self.answers += 1
         except (ConnectionError, asyncio.IncompleteReadError, ValueError):
             pass
         finally:

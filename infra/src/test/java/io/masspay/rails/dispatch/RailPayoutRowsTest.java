@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.masspay.infra.support.PayoutEvents.payoutRequested;
@@ -84,5 +86,57 @@ class RailPayoutRowsTest {
         harness.handle(rows, requested);
 
         assertThat(harness.rows("select idempotency_key, state from rail_payout")).containsExactly("tx1:1 | Paid");
+    }
+
+    @Test
+    void aKeySettledTwiceInOneUnitOfWorkEndsInItsLastState() {
+        harness.handle(rows, harness.stored("w1", payoutRequested("tx1", 1, "10.00")),
+                harness.stored("w2", payoutRequested("tx2", 1, "10.00")));
+
+        // a timeout, then the late answer, recorded together; tx2 settles in the same statement batch
+        harness.handle(rows, harness.stored("w1", new PayoutFailed(TransactionId.of("tx1"), 1,
+                        ErrorCode.PROVIDER_UNAVAILABLE, WalletId.of("w1"), SendMethod.BANK_TRANSFER, usd("10.00"), true)),
+                harness.stored("w2", payoutSucceeded("tx2", 1, "10.00")),
+                harness.stored("w1", payoutSucceeded("tx1", 1, "10.00")));
+
+        assertThat(harness.rows("select idempotency_key, state from rail_payout order by idempotency_key"))
+                .containsExactly("tx1:1 | Paid", "tx2:1 | Paid");
+    }
+
+    @Test
+    void aCallsBookkeepingIsWrittenOnlyWhileItsClaimHoldsTheRowAndNeverUndoesASettlement() {
+        harness.handle(rows, harness.stored("w1", payoutRequested("tx1", 1, "10.00")),
+                harness.stored("w2", payoutRequested("tx2", 1, "10.00")),
+                harness.stored("w3", payoutRequested("tx3", 1, "10.00")));
+        RailPayoutStore store = new RailPayoutStore(harness.jdbc());
+        List<ClaimedPayout> claimed = store.claim(List.of(SendMethod.BANK_TRANSFER), List.of(10),
+                List.of(Duration.ofMinutes(1)), 42);
+        assertThat(claimed).hasSize(3);
+        harness.handle(rows, harness.stored("w3", payoutSucceeded("tx3", 1, "10.00")));
+        Instant next = Instant.parse("2030-01-01T00:00:00Z");
+        Instant answered = Instant.parse("2026-12-06T00:00:01Z");
+
+        store.update(List.of(
+                new RailPayoutStore.RowUpdate("tx1:1", 42, ClaimedPayout.State.Pending, 1, 0, 0, 0, next, answered),
+                new RailPayoutStore.RowUpdate("tx2:1", 41, ClaimedPayout.State.Failed, 1, 1, 0, 0, next, answered),
+                new RailPayoutStore.RowUpdate("tx3:1", 42, ClaimedPayout.State.Failed, 1, 1, 0, 0, next, null)));
+
+        assertThat(harness.rows("""
+                select idempotency_key, state, calls, failed_calls, lease_until is null, next_attempt_at = '%s',
+                    answered_at = '%s'
+                from rail_payout order by idempotency_key""".formatted(next, answered))).containsExactly(
+                "tx1:1 | Pending | 1 | 0 | true | true | true",
+                // another claim's answer: this claim's bookkeeping is not written
+                "tx2:1 | Due | 1 | 0 | false | false | null",
+                // settled while the call was out: stays paid, its answer time kept
+                "tx3:1 | Paid | 1 | 1 | true | true | false");
+
+        // two answers of one key recorded together are written in order: the second's counts, the first's
+        // settlement (a join would write one of the two whole)
+        store.update(List.of(
+                new RailPayoutStore.RowUpdate("tx1:1", 42, ClaimedPayout.State.Paid, 2, 0, 0, 2, next, answered),
+                new RailPayoutStore.RowUpdate("tx1:1", 42, ClaimedPayout.State.Pending, 2, 0, 0, 1, next, null)));
+        assertThat(harness.rows("select state, polls from rail_payout where idempotency_key = 'tx1:1'"))
+                .containsExactly("Paid | 1");
     }
 }
