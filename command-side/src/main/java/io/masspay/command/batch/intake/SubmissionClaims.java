@@ -4,6 +4,7 @@ import io.masspay.kernel.ids.BatchId;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.ids.TransactionId;
 import io.masspay.kernel.ids.WalletId;
+import io.masspay.kernel.storage.TableCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,10 +26,15 @@ import java.util.stream.Collectors;
 @Repository
 public class SubmissionClaims {
 
-    private final JdbcTemplate jdbc;
+    private static final List<String> ITEM_CLAIM_COLUMNS = List.of("issuer_account_number", "customer_transaction_id",
+            "batch_id", "transaction_id", "recipient_id", "send_method_id", "amount_minor", "currency");
 
-    SubmissionClaims(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TableCopy copy;
+
+    SubmissionClaims(JdbcTemplate jdbc, TableCopy copy) {
         this.jdbc = jdbc;
+        this.copy = copy;
     }
 
     /** A batch that already holds a CustomerBatchId. */
@@ -81,9 +87,20 @@ public class SubmissionClaims {
                 .stream().collect(Collectors.toMap(ItemClaim::customerTransactionId, Function.identity()));
     }
 
-    /** @return the CustomerTransactionIds that someone else holds (nothing is claimed for them). */
+    /**
+     * @return the CustomerTransactionIds that someone else holds (nothing is claimed for them). Usually none is
+     * held: the claims are first copied in one round trip, which a single held id refuses whole; only then are
+     * they inserted one statement for all, skipping the held ones (a 5,000-item claim: about half the time).
+     */
     public Set<String> claimItems(IssuerAccountNumber issuer, BatchId batchId, List<NewClaim> claims) {
         if (claims.isEmpty()) {
+            return Set.of();
+        }
+        if (copy.copyUnlessDuplicate("transaction_claim", ITEM_CLAIM_COLUMNS, claims.stream()
+                .map(c -> new Object[]{issuer.value(), c.customerTransactionId(), batchId.value(), c.transactionId().value(),
+                        c.item().recipientId().value(), c.item().method().id(), c.item().amount().minorUnits(),
+                        c.item().amount().currency().name()})
+                .toList())) {
             return Set.of();
         }
         Set<String> claimed = new HashSet<>(jdbc.queryForList("""
