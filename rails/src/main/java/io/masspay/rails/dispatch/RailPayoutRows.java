@@ -22,7 +22,8 @@ import java.util.Map;
  * Keeps the dispatch table in step with the payout events. Its processing group is subscribing, so it runs
  * in the transaction that stores the event: a {@link PayoutRequested} and the row that makes it a call
  * commit together, and a settled payout stops being sent in the same commit that settles it. Rows are
- * written once per unit of work (a JDBC batch of inserts, one set-based settlement), and the dispatcher is woken after commit.
+ * written once per unit of work (a JDBC batch of inserts, one set-based settlement), and the dispatcher is
+ * woken after commit.
  */
 @Component
 @ProcessingGroup(RailPayoutRows.GROUP)

@@ -90,7 +90,8 @@ public class SubmissionClaims {
     /**
      * @return the CustomerTransactionIds that someone else holds (nothing is claimed for them). Usually none is
      * held: the claims are first copied in one round trip, which a single held id refuses whole; only then are
-     * they inserted one statement for all, skipping the held ones (a 5,000-item claim: about half the time).
+     * they inserted one statement for all, skipping the held ones (ADR 0026: that statement's {@code on conflict}
+     * costs a speculative insertion per row, 57 ms against 34 for a plain insert of 5,000 rows in psql).
      */
     public Set<String> claimItems(IssuerAccountNumber issuer, BatchId batchId, List<NewClaim> claims) {
         if (claims.isEmpty()) {
