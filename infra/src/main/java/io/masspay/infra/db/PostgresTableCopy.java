@@ -21,8 +21,6 @@ import java.util.List;
 @Component
 class PostgresTableCopy implements TableCopy {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final JdbcTemplate jdbc;
 
     PostgresTableCopy(JdbcTemplate jdbc) {
@@ -45,7 +43,7 @@ class PostgresTableCopy implements TableCopy {
                 if (before != null) {
                     connection.rollback(before);
                 }
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (SqlStates.isUniqueViolation(e)) {
                     return false;
                 }
                 throw e;

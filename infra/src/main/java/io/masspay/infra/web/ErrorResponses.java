@@ -1,5 +1,6 @@
 package io.masspay.infra.web;
 
+import io.masspay.infra.db.SqlStates;
 import io.masspay.infra.limits.RetryAfter;
 import io.masspay.kernel.error.ErrorCode;
 import io.masspay.kernel.error.FieldError;
@@ -25,11 +26,9 @@ import reactor.netty.channel.AbortedException;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 
-import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The single place that turns failures into the contract's error body. Known refusals keep their
@@ -93,10 +92,14 @@ class ErrorResponses implements WebExceptionHandler {
             return write(exchange, status.getStatusCode().value(), ErrorCode.VALIDATION_FAILED,
                     "The request cannot be processed as sent", List.of());
         }
-        if (hasSqlState(failure, state -> state.equals("22021") || state.equals("22P05"))) {
+        // Text PostgreSQL will not store: U+0000 ("invalid byte sequence for encoding UTF8: 0x00", SQLSTATE
+        // 22021; 22P05 for other untranslatable characters) or a value longer than its column (22001). The
+        // statement fails before anything is written and the request's transaction rolls back, so the client's
+        // value is the whole problem: a 422, not a 500. A safety net: fields validated at the edge name themselves.
+        if (SqlStates.any(failure, state -> state.equals("22021") || state.equals("22P05"))) {
             return write(exchange, 422, ErrorCode.INVALID_FIELD, "A text value contains a NUL character", List.of());
         }
-        if (hasSqlState(failure, "22001"::equals)) {
+        if (SqlStates.any(failure, "22001"::equals)) {
             return write(exchange, 422, ErrorCode.INVALID_FIELD, "A text value is longer than its field allows",
                     List.of());
         }
@@ -152,22 +155,7 @@ class ErrorResponses implements WebExceptionHandler {
     private static boolean lostTheDatabase(Throwable failure) {
         return find(failure, SQLTransientConnectionException.class) != null
                 || find(failure, SQLNonTransientConnectionException.class) != null
-                || hasSqlState(failure, state -> state.startsWith("08") || state.startsWith("57P"));
-    }
-
-    /**
-     * Text PostgreSQL will not store: U+0000 ("invalid byte sequence for encoding UTF8: 0x00", SQLSTATE 22021;
-     * 22P05 for other untranslatable characters) or a value longer than its column (22001). The statement fails
-     * before anything is written and the request's transaction rolls back, so the client's value is the whole
-     * problem: a 422, not a 500. A safety net: fields validated at the edge name themselves in {@code Errors}.
-     */
-    private static boolean hasSqlState(Throwable failure, Predicate<String> state) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && state.test(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+                || SqlStates.any(failure, state -> state.startsWith("08") || state.startsWith("57P"));
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
