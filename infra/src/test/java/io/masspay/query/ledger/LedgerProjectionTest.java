@@ -112,6 +112,26 @@ class LedgerProjectionTest {
     }
 
     @Test
+    void findingWhichEventsArePostedProbesTheKeyEvenWhenChunksHaveThousandsOfLines() {
+        // 100 chunk events of 1,000 lines each: matching every line of an event, the planner scanned the table
+        harness.jdbc().update("""
+                insert into ledger_posting (event_id, line, occurred_at, transaction_id, attempt_no, currency,
+                    amount_minor, from_type, from_id, to_type, to_id, kind)
+                select 'evt-' || (n / 1000), n % 1000, now(), 'tx' || n, 1, 'USD', 100, 'IssuerWallet', 'WAL-SPN001',
+                    'InTransit', 'InTransit', 'IssuerDebited'
+                from generate_series(0, 99999) n""");
+        harness.jdbc().execute("analyze ledger_posting");
+        String[] ids = java.util.stream.IntStream.range(0, 300).mapToObj(n -> "evt-" + n).toArray(String[]::new);
+
+        String plan = String.join("\n", harness.jdbc().queryForList("explain " + LedgerWriter.KNOWN_EVENTS,
+                String.class, (Object) ids));
+        List<String> known = harness.jdbc().queryForList(LedgerWriter.KNOWN_EVENTS, String.class, (Object) ids);
+
+        assertThat(plan).contains("ledger_posting_pkey").doesNotContain("Seq Scan");
+        assertThat(known).hasSize(100).doesNotHaveDuplicates();
+    }
+
+    @Test
     void theResetHandlerEmptiesPostingsAndAccounts() {
         harness.handle(projection, paidChunk());
 
