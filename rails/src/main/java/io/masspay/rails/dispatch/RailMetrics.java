@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The rails' series at {@code /actuator/prometheus} (README, "Rails"): calls by outcome
@@ -20,6 +22,10 @@ import java.time.Duration;
 public class RailMetrics {
 
     private final MeterRegistry meters;
+    /** Looked up once per series: a call's answer is recorded on an event loop, hundreds of times a second. */
+    private final Map<SendMethod, Map<RailReply.Kind, Counter>> calls = new ConcurrentHashMap<>();
+    private final Map<SendMethod, Counter> failures = new ConcurrentHashMap<>();
+    private final Map<SendMethod, Timer> latency = new ConcurrentHashMap<>();
 
     RailMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -32,15 +38,16 @@ public class RailMetrics {
     }
 
     void answered(SendMethod method, RailReply.Kind outcome, Duration took) {
-        Counter.builder("masspay.rail.calls").description("Calls to a rail, by send method and outcome")
-                .tag("send_method", method.id()).tag("outcome", outcome.name()).register(meters).increment();
+        calls.computeIfAbsent(method, m -> new ConcurrentHashMap<>()).computeIfAbsent(outcome, kind ->
+                Counter.builder("masspay.rail.calls").description("Calls to a rail, by send method and outcome")
+                        .tag("send_method", method.id()).tag("outcome", kind.name()).register(meters)).increment();
         if (outcome != RailReply.Kind.Paid) {
-            Counter.builder("masspay.rail.failures").description("Rail calls that did not pay")
-                    .tag("send_method", method.id()).register(meters).increment();
+            failures.computeIfAbsent(method, m -> Counter.builder("masspay.rail.failures")
+                    .description("Rail calls that did not pay").tag("send_method", m.id()).register(meters)).increment();
         }
-        Timer.builder("masspay.rail.answer.latency").description("How long a rail took to answer a call")
-                .tag("send_method", method.id()).publishPercentileHistogram()
-                .register(meters).record(took);
+        latency.computeIfAbsent(method, m -> Timer.builder("masspay.rail.answer.latency")
+                .description("How long a rail took to answer a call").tag("send_method", m.id())
+                .publishPercentileHistogram().register(meters)).record(took);
     }
 
     public void returned(SendMethod method) {
