@@ -369,6 +369,8 @@ def main():
                     help="which scenarios to run (idle: read-your-writes latency and idle load; rebuild: every read "
                          "model rebuilt on the store the scenarios before it made)")
     ap.add_argument("--rail-latency-ms", type=int, default=250, help="latency of the sandbox and of the stub provider")
+    ap.add_argument("--rail-max-in-flight", type=int, default=None,
+                    help="masspay.rails.<SendMethodId>.max-in-flight for the three rail methods (default: the application's, 64)")
     ap.add_argument("--db", default="masspay_bench", help="the database it drops and creates (another name keeps a second run apart)")
     ap.add_argument("--port", type=int, default=18080, help="the application's HTTP port")
     ap.add_argument("--warmup", type=int, default=20000,
@@ -492,6 +494,8 @@ def rail_scenario(args, out_dir, name, latency_ms):
     stub = ProviderStub(latency_ms / 1000) if name == "rails_http_5000" else None
     extra = [f"--masspay.sandbox.latency={latency_ms}ms"] if stub is None else \
         [f"--masspay.rails.http.{m}.base-url=http://127.0.0.1:{stub.port}" for m in METHODS["rails"]]
+    if args.rail_max_in_flight:
+        extra += [f"--masspay.rails.{m}.max-in-flight={args.rail_max_in_flight}" for m in METHODS["rails"]]
     gc_log = os.path.join(out_dir, f"gc-{name}.log")
     proc = start_app(args.jar, gc_log, os.path.join(out_dir, f"app-{name}.jfr") if args.jfr else None,
                      os.path.join(out_dir, f"app-{name}.log"), extra)
@@ -503,13 +507,14 @@ def rail_scenario(args, out_dir, name, latency_ms):
         in_flight = (lambda: stub.in_flight) if stub else app_in_flight
         seconds_before, calls_before = answer_latency_totals()
         if stub:
-            stub.answer_seconds, stub.answers = 0.0, 0
+            stub.reset_clocks()
         runs = [run_batch(proc, ian, wallet, key, recipients, 5000, "rails", in_flight) for _ in range(args.runs)]
         result = {m: stats([r[m] for r in runs]) for m in RAIL_METRICS}
         seconds_after, calls_after = answer_latency_totals()
         # what the provider's latency looked like from the application: the configured one plus the call's cost
         result["answer_ms_mean"] = round((seconds_after - seconds_before) * 1000 / max(1, calls_after - calls_before), 1)
         result["latency_ms"] = latency_ms
+        result["max_in_flight_per_rail"] = args.rail_max_in_flight or 64
         result["cold"] = cold
         result["connections"] = [r["connections"] for r in runs]
         paid = psql("""select count(*) from (select transaction_id from rail_payout where state = 'Paid'
@@ -520,6 +525,8 @@ def rail_scenario(args, out_dir, name, latency_ms):
             result["provider_calls"] = sum(stub.calls.values())
             result["provider_peak_in_flight"] = stub.peak_in_flight
             result["provider_answer_ms_mean"] = stub.answer_ms_mean()
+            result["provider_loop_lag_ms"] = stub.loop_lag_ms()
+            result["provider_cpu_ms_per_answer"] = stub.cpu_ms_per_answer()
             by_tx = {}
             for k in stub.paid:
                 by_tx.setdefault(k.rsplit(":", 1)[0], set()).add(k)
@@ -582,7 +589,8 @@ def report(results):
     for name, s in results["scenarios"].items():
         if not name.startswith("rails_"):
             continue
-        print(f"{name} (rails answer after {s['latency_ms']} ms; seen by the application: "
+        print(f"{name} (rails answer after {s['latency_ms']} ms, at most {s.get('max_in_flight_per_rail', 64)} calls "
+              f"in flight per rail; seen by the application: "
               f"{s['answer_ms_mean']} ms a call on average):")
         for metric in RAIL_METRICS:
             v = s[metric]

@@ -16,6 +16,8 @@ class ProviderStub:
         self.in_flight_samples = []  # (monotonic time, calls in flight), at every change
         self.answer_seconds = 0.0    # from a request read to its answer written, summed (the stub's own clock)
         self.answers = 0
+        self.lags = []               # how late a 20 ms timer of the stub's loop fired, in seconds
+        self.cpu_seconds = 0.0       # the stub thread's CPU time, as its loop last saw it
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         threading.Thread(target=self._run, daemon=True).start()
@@ -26,7 +28,30 @@ class ProviderStub:
         server = self._loop.run_until_complete(asyncio.start_server(self._serve, "127.0.0.1", self.port, backlog=1024))
         self.port = server.sockets[0].getsockname()[1]
         self._ready.set()
+        self._loop.create_task(self._watch())
         self._loop.run_forever()
+
+    async def _watch(self):
+        """The stub's own lag: a request that reached its socket waits this long before the stub reads it,
+        which its answer clock cannot see (it starts once the request is read)."""
+        while True:
+            before = time.monotonic()
+            await asyncio.sleep(0.02)
+            self.lags.append(time.monotonic() - before - 0.02)
+            self.cpu_seconds = time.thread_time()
+
+    def reset_clocks(self):
+        self.answer_seconds, self.answers, self.lags = 0.0, 0, []
+        self._cpu_start = self.cpu_seconds
+
+    def loop_lag_ms(self):
+        """Percentiles of the stub loop's lag since reset_clocks(): p50, p99, max."""
+        lags = sorted(self.lags) or [0.0]
+        pick = lambda q: round(lags[min(len(lags) - 1, int(q * len(lags)))] * 1000, 1)
+        return {"p50": pick(0.5), "p99": pick(0.99), "max": round(lags[-1] * 1000, 1)}
+
+    def cpu_ms_per_answer(self):
+        return round((self.cpu_seconds - getattr(self, "_cpu_start", 0.0)) * 1000 / max(1, self.answers), 2)
 
     def stop(self):
         self._loop.call_soon_threadsafe(self._loop.stop)
