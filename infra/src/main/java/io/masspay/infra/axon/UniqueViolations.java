@@ -3,7 +3,6 @@ package io.masspay.infra.axon;
 import io.masspay.infra.db.SqlStates;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
-
 /**
  * Tells Axon that an append broke a unique key of the event table, so that it reports a lost race as a
  * {@code ConcurrencyException} (which {@link ConflictRetry} sends again) and not as a failure of the store.

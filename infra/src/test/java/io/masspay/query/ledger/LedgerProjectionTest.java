@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static io.masspay.infra.support.PayoutEvents.ISSUER;
 import static io.masspay.infra.support.PayoutEvents.ISSUER_WALLET;
@@ -121,7 +122,7 @@ class LedgerProjectionTest {
                     'InTransit', 'InTransit', 'IssuerDebited'
                 from generate_series(0, 99999) n""");
         harness.jdbc().execute("analyze ledger_posting");
-        String[] ids = java.util.stream.IntStream.range(0, 300).mapToObj(n -> "evt-" + n).toArray(String[]::new);
+        String[] ids = IntStream.range(0, 300).mapToObj(n -> "evt-" + n).toArray(String[]::new);
 
         String plan = String.join("\n", harness.jdbc().queryForList("explain " + LedgerWriter.KNOWN_EVENTS,
                 String.class, (Object) ids));

@@ -39,7 +39,8 @@ class LedgerWriter {
      * Line 0 alone: one primary-key probe per event. Matching every line instead, a chunk's event matched each of
      * its thousand lines, and the planner chose to scan the whole table (190 ms a processor batch under load).
      */
-    static final String KNOWN_EVENTS = "select event_id from ledger_posting where line = 0 and event_id = any(?::varchar[])";
+    static final String KNOWN_EVENTS =
+            "select event_id from ledger_posting where line = 0 and event_id = any(?::varchar[])";
 
     /** What a processor batch has to write, sent just before it commits. */
     private record Pending(List<Posting> postings, List<Object[]> wallets) {

@@ -43,7 +43,8 @@ public class RailMetrics {
                         .tag("send_method", method.id()).tag("outcome", kind.name()).register(meters)).increment();
         if (outcome != RailReply.Kind.Paid) {
             failures.computeIfAbsent(method, m -> Counter.builder("masspay.rail.failures")
-                    .description("Rail calls that did not pay").tag("send_method", m.id()).register(meters)).increment();
+                    .description("Rail calls that did not pay").tag("send_method", m.id()).register(meters))
+                    .increment();
         }
         latency.computeIfAbsent(method, m -> Timer.builder("masspay.rail.answer.latency")
                 .description("How long a rail took to answer a call").tag("send_method", m.id())
