@@ -28,7 +28,7 @@ class ProviderStub:
         server = self._loop.run_until_complete(asyncio.start_server(self._serve, "127.0.0.1", self.port, backlog=1024))
         self.port = server.sockets[0].getsockname()[1]
         self._ready.set()
-        self._loop.create_task(self._watch())
+        self._watcher = self._loop.create_task(self._watch())
         self._loop.run_forever()
 
     async def _watch(self):
@@ -54,7 +54,10 @@ class ProviderStub:
         return round((self.cpu_seconds - getattr(self, "_cpu_start", 0.0)) * 1000 / max(1, self.answers), 2)
 
     def stop(self):
-        self._loop.call_soon_threadsafe(self._loop.stop)
+        def cancel_and_stop():
+            self._watcher.cancel()  # or asyncio reports "Task was destroyed but it is pending" at exit
+            self._loop.call_soon(self._loop.stop)  # after the watcher has run its cancellation
+        self._loop.call_soon_threadsafe(cancel_and_stop)
 
     def answer_ms_mean(self):
         """How long the stub took to answer, on average, by its own clock: its latency plus its own lag (one
