@@ -138,19 +138,28 @@ class ConnectionWatch:
         self.in_flight = in_flight
         self.samples = []
         self.running = True
+        # One psql session for all samples: a psql started per sample (a Perl wrapper, a new backend) cost
+        # about 60 ms of CPU each, a quarter of this 2-core machine taken from the application it measures.
+        self.session = subprocess.Popen(["psql", "-h", "127.0.0.1", "-p", PG_PORT[0], "-d", "postgres", "-Atq"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self.thread = threading.Thread(target=self._sample, daemon=True)
         self.thread.start()
 
     def _sample(self):
         while self.running:
-            busy = psql(f"""select count(*) from pg_stat_activity where datname = '{DB}'
-                and application_name like 'masspay-node%' and state in ('active', 'idle in transaction')""")
+            self.session.stdin.write(f"""select count(*) from pg_stat_activity where datname = '{DB}'
+                and application_name like 'masspay-node%' and state in ('active', 'idle in transaction');\n""")
+            busy = self.session.stdout.readline()
+            if not busy:
+                return  # the session ended: no more samples
             self.samples.append((int(busy), self.in_flight()))
             time.sleep(0.05)
 
     def stop(self):
         self.running = False
         self.thread.join(5)
+        self.session.stdin.close()
+        self.session.wait(5)
         loaded = [b for b, f in self.samples if f >= 100]
         return {"samples": len(self.samples), "max_busy_connections": max([b for b, _ in self.samples], default=0),
                 "samples_with_100_calls_in_flight": len(loaded),
@@ -240,7 +249,8 @@ def run_batch(app, ian, wallet, key, recipients, n, kind, in_flight=None):
     # (token claim extensions, deadline and webhook pollers), both measured separately
     work_xacts = d[0] - polls * OVERHEAD["xacts_per_get"] - OVERHEAD["idle_xacts_per_s"] * (time.perf_counter() - t0)
     return {"post_ms": post_ms, "items_per_s": n / total_s, "lag_ms": lag_ms, "batch_id": batch_id,
-            "final_s": total_s, "connections": connections,
+            "final_s": total_s, "started_at": time.monotonic() - (time.perf_counter() - t0),
+            "final_at": time.monotonic() - (time.perf_counter() - t0) + total_s, "connections": connections,
             "app_cpu_ms_per_item": cpu_ms_per_item, "xacts_per_item": max(0, work_xacts) / n,
             "statements_per_item": max(0, d[4] - polls * OVERHEAD["statements_per_get"]
                                        - OVERHEAD["idle_statements_per_s"] * (time.perf_counter() - t0)) / n, "rows_written_per_item": (d[1] + d[2] + d[3]) / n}
@@ -488,6 +498,21 @@ def rebuild(ian, wallet, key, batch_id):
 RAIL_METRICS = ["post_ms", "items_per_s", "final_s", "app_cpu_ms_per_item", "xacts_per_item"]
 
 
+def provider_phases(samples, run):
+    """Where a measured run's time went, seen from the stub provider: from the POST to the first call it
+    received, the time-weighted mean of calls in flight while it had any, from its last answer to the status
+    read answering final. Little's law: mean in flight / latency is the rate the provider was kept at."""
+    start, end = run["started_at"], run["final_at"]
+    window = [(t, n) for t, n in samples if start <= t <= end]
+    if not window:
+        return {}
+    first = next((t for t, n in window if n > 0), start)
+    last = max((t for t, n in window if n == 0), default=end)
+    area = sum((t2 - t1) * n for (t1, n), (t2, _) in zip(window, window[1:]) if t1 >= first and t2 <= last)
+    return {"to_first_call_s": round(first - start, 2), "calls_s": round(last - first, 2),
+            "mean_in_flight": round(area / max(1e-9, last - first), 1), "after_last_answer_s": round(end - last, 2)}
+
+
 def rail_scenario(args, out_dir, name, latency_ms):
     """5,000 rail items (bank, card, push to card) with rails that answer after latency_ms: the sandbox
     with masspay.sandbox.latency, or the stub HTTP provider for those three methods."""
@@ -510,6 +535,8 @@ def rail_scenario(args, out_dir, name, latency_ms):
             stub.reset_clocks()
         runs = [run_batch(proc, ian, wallet, key, recipients, 5000, "rails", in_flight) for _ in range(args.runs)]
         result = {m: stats([r[m] for r in runs]) for m in RAIL_METRICS}
+        if stub:
+            result["provider_phases"] = [provider_phases(stub.in_flight_samples, r) for r in runs]
         seconds_after, calls_after = answer_latency_totals()
         # what the provider's latency looked like from the application: the configured one plus the call's cost
         result["answer_ms_mean"] = round((seconds_after - seconds_before) * 1000 / max(1, calls_after - calls_before), 1)
