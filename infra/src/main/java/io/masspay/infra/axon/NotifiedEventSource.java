@@ -1,9 +1,6 @@
 package io.masspay.infra.axon;
 
-import io.masspay.kernel.processing.StoredIndex;
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -13,7 +10,6 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
@@ -30,9 +26,6 @@ import java.util.concurrent.TimeUnit;
  * PostgreSQL notification (sent by a trigger at every commit that stores events, V17) fires it: the
  * processor picks the events up within milliseconds, on whichever node they were written. With nothing
  * committed, a stream never queries the store.
- *
- * <p>Each event it hands out carries its own global index ({@link StoredIndex}), worked out from the tokens
- * before and after it: the read models key their rows by it without looking the event up again (ADR 0027).
  */
 public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -81,8 +74,6 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
         private volatile Runnable onAvailable = () -> {
         };
         private TrackingToken last;
-        /** The stored index of the event handed out last: events upcast from one stored event share its token. */
-        private long lastIndex = -1;
         private Spliterator<? extends TrackedEventMessage<?>> reading;
         private TrackedEventMessage<?> peeked;
 
@@ -152,19 +143,8 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
             }
             TrackedEventMessage<?> next = peeked;
             peeked = null;
-            TrackingToken token = next.trackingToken();
-            lastIndex = token.equals(last) ? lastIndex : StoredIndex.between(last, token);
-            last = token;
-            return withIndex(next, lastIndex);
-        }
-
-        /** The event with its stored index in its metadata, its token kept (Axon's plain tracked message drops it). */
-        private static <T> TrackedEventMessage<T> withIndex(TrackedEventMessage<T> event, long index) {
-            Map<String, Long> indexed = Map.of(StoredIndex.KEY, index);
-            if (event instanceof GenericTrackedDomainEventMessage<T> domain) {
-                return domain.andMetaData(indexed);
-            }
-            return new GenericTrackedEventMessage<>(event.trackingToken(), event.andMetaData(indexed));
+            last = next.trackingToken();
+            return next;
         }
 
         @Override

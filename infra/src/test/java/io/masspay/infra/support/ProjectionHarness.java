@@ -1,6 +1,5 @@
 package io.masspay.infra.support;
 
-import io.masspay.kernel.processing.StoredIndex;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -28,8 +27,8 @@ import java.util.UUID;
 
 /**
  * A projection driven the way its event processor drives it, on the application's schema emptied: events are
- * appended to {@code domain_event_entry} first (a few projections read stored rows), then handed as tracked
- * domain event messages, with their stored index as the read models' event source passes it, to the projection's real
+ * appended to {@code domain_event_entry} first (several projections look their stored row up by event
+ * identifier), then handed as tracked domain event messages to the projection's real
  * {@code @EventHandler} methods through Axon's {@link AnnotationEventHandlerAdapter}, one processor batch in
  * one {@link BatchingUnitOfWork} with a Spring transaction attached, as a streaming processor's work package
  * does. So the writes the projections collect during the batch ({@code UnitOfWorkBuffer}) are flushed just
@@ -90,7 +89,7 @@ public final class ProjectionHarness {
     /**
      * {@code payload} stored as the next event of {@code aggregateId} (sequence numbers count from 0 per
      * aggregate), at {@code at}, and returned as the processor would read it back: with its tracking token at
-     * the row's global index, and that index in its metadata ({@code StoredIndex}).
+     * the row's global index.
      */
     public TrackedEventMessage<?> stored(String aggregateId, Object payload, Instant at) {
         long sequence = lastSequence.merge(aggregateId, 0L, (last, zero) -> last + 1);
@@ -101,7 +100,7 @@ public final class ProjectionHarness {
                         values (?, ?, 'Test', ?, '{}'::bytea, ?, ?) returning global_index""",
                 Long.class, aggregateId, sequence, identifier, payload.getClass().getName(), at.toString());
         GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>("Test", aggregateId, sequence,
-                payload, Map.of(StoredIndex.KEY, globalIndex), identifier, at);
+                payload, Map.of(), identifier, at);
         return new GenericTrackedDomainEventMessage<>(GapAwareTrackingToken.newInstance(globalIndex, Set.of()), event);
     }
 

@@ -1,7 +1,6 @@
 package io.masspay.query.audit;
 
 import io.masspay.kernel.batch.BatchSubmitted;
-import io.masspay.kernel.processing.StoredIndex;
 import io.masspay.kernel.transaction.CashoutStarted;
 import io.masspay.kernel.transaction.ItemSubmitted;
 import io.masspay.query.support.PendingWrites;
@@ -36,14 +35,16 @@ public class AuditIndexProjection {
             insert into audit_transaction (transaction_id, batch_id, issuer_account_number) values (?, ?, ?)
             on conflict do nothing""";
     /**
-     * Keyed by each event's own global index ({@link StoredIndex}: not its tracking token's, which for an event
-     * that fills a gap points past the event itself). One statement for the whole batch (columns), in event order.
+     * The global index comes from the stored row, found by event identifier: the tracking token of an event
+     * that fills a gap (committed after events with higher indexes) points past the event itself. One
+     * statement for the whole batch (columns), in event order.
      */
     private static final String INDEX = """
             insert into audit_event_index (global_index, batch_id, transaction_id)
-            select t.global_index, coalesce(t.batch_id, x.batch_id), t.transaction_id
-            from unnest(?::bigint[], ?::varchar[], ?::varchar[]) with ordinality
-                as t(global_index, batch_id, transaction_id, n)
+            select e.global_index, coalesce(t.batch_id, x.batch_id), t.transaction_id
+            from unnest(?::varchar[], ?::varchar[], ?::varchar[]) with ordinality
+                as t(batch_id, transaction_id, event_identifier, n)
+            join domain_event_entry e on e.event_identifier = t.event_identifier
             left join audit_transaction x on x.transaction_id = t.transaction_id
             order by t.n
             on conflict do nothing""";
@@ -85,7 +86,7 @@ public class AuditIndexProjection {
     }
 
     private void index(Object event, EventMessage<?> message) {
-        long index = StoredIndex.of(message);
-        AuditSubject.of(event).forEach(subject -> writes.add(INDEX, index, subject.batchId(), subject.transactionId()));
+        AuditSubject.of(event).forEach(subject -> writes.add(INDEX, subject.batchId(), subject.transactionId(),
+                message.getIdentifier()));
     }
 }

@@ -2,7 +2,6 @@ package io.masspay.query.audit;
 
 import io.masspay.kernel.transaction.ExpressItems;
 import io.masspay.kernel.batch.BatchSubmitted;
-import io.masspay.kernel.processing.StoredIndex;
 import io.masspay.kernel.transaction.CashoutStarted;
 import io.masspay.kernel.transaction.ItemSubmitted;
 import io.masspay.kernel.wallet.WalletCreated;
@@ -41,15 +40,16 @@ public class EventFeedProjection {
             insert into event_feed_transaction (transaction_id, issuer_account_number) values (?, ?)
             on conflict do nothing""";
     /**
-     * Keyed by each event's own global index ({@link StoredIndex}: not its tracking token's, which for an event
-     * that fills a gap points past the event itself). One statement for the whole batch (columns).
+     * The global index comes from the stored row, found by event identifier: the tracking token of an event
+     * that fills a gap points past the event itself (ADR 0007). One statement for the whole batch (columns).
      */
     private static final String INDEX = """
             insert into event_feed_index (issuer_account_number, global_index)
             select coalesce(t.issuer, w.issuer_account_number, b.issuer_account_number, x.issuer_account_number),
-                t.global_index
-            from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[]) with ordinality
-                as t(issuer, wallet_id, batch_id, transaction_id, global_index, n)
+                e.global_index
+            from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) with ordinality
+                as t(issuer, wallet_id, batch_id, transaction_id, event_identifier, n)
+            join domain_event_entry e on e.event_identifier = t.event_identifier
             left join event_feed_wallet w on w.wallet_id = t.wallet_id
             left join event_feed_batch b on b.batch_id = t.batch_id
             left join event_feed_transaction x on x.transaction_id = t.transaction_id
@@ -88,7 +88,7 @@ public class EventFeedProjection {
         FeedOwner owner = FeedOwner.of(event);
         if (owner.isKnown()) {
             writes.add(INDEX, owner.issuer(), owner.walletId(), owner.batchId(), owner.transactionId(),
-                    StoredIndex.of(message));
+                    message.getIdentifier());
         }
         position.advanceTo(token);
     }

@@ -1,7 +1,6 @@
 package io.masspay.query.history;
 
 import io.masspay.kernel.batch.BatchSubmitted;
-import io.masspay.kernel.processing.StoredIndex;
 import io.masspay.kernel.transaction.AttemptStarted;
 import io.masspay.kernel.transaction.CashoutStarted;
 import io.masspay.kernel.transaction.ItemSubmitted;
@@ -53,12 +52,16 @@ public class ItemHistoryProjection {
             on conflict (transaction_id, attempt_no) do update set status = excluded.status,
                 error_code = excluded.error_code, finished_at = excluded.finished_at""";
     /**
-     * Keyed by each event's own global index ({@link StoredIndex}: not its tracking token's, which for an event
-     * that fills a gap points past the event itself). One statement for the whole batch (columns).
+     * The global index is the stored row's: a tracking token's position is not, for an event that fills a gap.
+     * One statement for the whole batch (columns), in event order.
      */
     private static final String STEP = """
             insert into item_history_step (global_index, transaction_id, attempt_no, step, occurred_at)
-            select * from unnest(?::bigint[], ?::varchar[], ?::integer[], ?::varchar[], ?::timestamptz[])
+            select e.global_index, t.transaction_id, t.attempt_no, t.step, t.occurred_at
+            from unnest(?::varchar[], ?::integer[], ?::varchar[], ?::timestamptz[], ?::varchar[]) with ordinality
+                as t(transaction_id, attempt_no, step, occurred_at, event_identifier, n)
+            join domain_event_entry e on e.event_identifier = t.event_identifier
+            order by t.n
             on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
@@ -101,7 +104,7 @@ public class ItemHistoryProjection {
     void on(Object event, EventMessage<?> message, @Timestamp Instant at) {
         HistoryStep.of(event).forEach(step -> {
             String transactionId = step.transactionId().value();
-            writes.add(STEP, StoredIndex.of(message), transactionId, step.attemptNo(), step.name(), utc(at));
+            writes.add(STEP, transactionId, step.attemptNo(), step.name(), utc(at), message.getIdentifier());
             if (step.outcome() != null) {
                 writes.add(FINISHED, transactionId, step.attemptNo(), step.outcome().name(),
                         step.errorCode() == null ? null : step.errorCode().name(), utc(at));
