@@ -86,13 +86,11 @@ final class PayoutCalls {
             return Mono.just(new RailReply(RailReply.Kind.Throttled, Duration.ofSeconds(1), "local rate limit"));
         }
         long[] start = new long[1];
-        Mono<RailReply> timed = Mono.defer(() -> {
-            start[0] = System.nanoTime();
-            return request;
-        });
-        // Started on the claiming thread when the limiter lets it go now: a delay of zero would still hop to
-        // another thread first, and on a busy machine each hop is a wait to be scheduled, with the slot held.
-        return (waitNanos == 0 ? timed : Mono.delay(Duration.ofNanos(waitNanos)).then(timed))
+        return Mono.delay(Duration.ofNanos(waitNanos))
+                .then(Mono.defer(() -> {
+                    start[0] = System.nanoTime();
+                    return request;
+                }))
                 .timeout(gateway.callTimeout())
                 .onErrorResume(failure -> Mono.just(RailReply.unanswered(failure.toString())))
                 .doOnNext(reply -> {
