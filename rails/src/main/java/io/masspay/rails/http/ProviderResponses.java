@@ -1,16 +1,17 @@
 package io.masspay.rails.http;
 
 import io.masspay.rails.RailReply;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -23,54 +24,59 @@ import java.util.concurrent.TimeoutException;
 final class ProviderResponses {
 
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(5);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The head of a provider's answer: its HTTP status and its {@code Retry-After} header, if any. */
+    record Answer(int status, String retryAfter) {
+    }
 
     private ProviderResponses() {
     }
 
-    static Mono<RailReply> toSend(ClientResponse response) {
-        HttpStatusCode status = response.statusCode();
-        if (status.isSameCodeAs(HttpStatus.BAD_REQUEST) || status.isSameCodeAs(HttpStatus.UNPROCESSABLE_ENTITY)) {
-            return released(response, RailReply.of(RailReply.Kind.Declined));
+    static Mono<RailReply> toSend(Answer answer, ByteBufFlux body) {
+        if (answer.status() == 400 || answer.status() == 422) {
+            return released(body, RailReply.of(RailReply.Kind.Declined));
         }
-        return common(response, RailReply.Kind.Unavailable);
+        return common(answer, body, RailReply.Kind.Unavailable);
     }
 
-    static Mono<RailReply> toStatus(ClientResponse response) {
-        return common(response, response.statusCode().isSameCodeAs(HttpStatus.NOT_FOUND)
-                ? RailReply.Kind.UnknownKey : RailReply.Kind.Unavailable);
+    static Mono<RailReply> toStatus(Answer answer, ByteBufFlux body) {
+        return common(answer, body, answer.status() == 404 ? RailReply.Kind.UnknownKey : RailReply.Kind.Unavailable);
     }
 
     /** A failure before any answer: a connection that was refused sent nothing; anything else may have. */
     static RailReply failed(Throwable failure) {
-        if (failure instanceof WebClientRequestException request && request.getCause() instanceof ConnectException) {
+        if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
             return new RailReply(RailReply.Kind.Unavailable, null, "connection refused");
         }
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof TimeoutException || failure instanceof ReadTimeoutException) {
             return RailReply.unanswered("no answer in time");
         }
         return RailReply.unanswered(failure.getClass().getSimpleName());
     }
 
-    private static Mono<RailReply> common(ClientResponse response, RailReply.Kind other4xx) {
-        HttpStatusCode status = response.statusCode();
-        if (status.is2xxSuccessful() || status.isSameCodeAs(HttpStatus.CONFLICT)) {
-            return response.bodyToMono(ProviderAnswer.class)
-                    .flatMap(answer -> Mono.justOrEmpty(answer.kind()))
-                    .map(RailReply::of)
-                    .onErrorResume(unreadable -> Mono.just(RailReply.unanswered("unreadable body")))
-                    .defaultIfEmpty(RailReply.unanswered("no known Status in the body"));
+    private static Mono<RailReply> common(Answer answer, ByteBufFlux body, RailReply.Kind other4xx) {
+        int status = answer.status();
+        if (status / 100 == 2 || status == 409) {
+            return bounded(body).map(ProviderResponses::read)
+                    .onErrorResume(unreadable -> Mono.just(RailReply.unanswered("unreadable body")));
         }
-        if (status.isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
-            return released(response, new RailReply(RailReply.Kind.Throttled,
-                    retryAfter(response.headers().asHttpHeaders().getFirst("Retry-After")), "429"));
+        if (status == 429) {
+            return released(body, new RailReply(RailReply.Kind.Throttled, retryAfter(answer.retryAfter()), "429"));
         }
-        if (status.is5xxServerError()) {
-            return released(response, new RailReply(RailReply.Kind.Unavailable, null, "HTTP " + status.value()));
+        if (status / 100 == 5) {
+            return released(body, new RailReply(RailReply.Kind.Unavailable, null, "HTTP " + status));
         }
-        if (status.is4xxClientError()) {
-            return released(response, new RailReply(other4xx, null, "HTTP " + status.value()));
+        if (status / 100 == 4) {
+            return released(body, new RailReply(other4xx, null, "HTTP " + status));
         }
-        return released(response, RailReply.unanswered("HTTP " + status.value()));
+        return released(body, RailReply.unanswered("HTTP " + status));
+    }
+
+    private static RailReply read(byte[] body) {
+        ProviderAnswer answer = JSON.readValue(body, ProviderAnswer.class);
+        return (answer == null ? Optional.<RailReply.Kind>empty() : answer.kind()).map(RailReply::of)
+                .orElseGet(() -> RailReply.unanswered("no known Status in the body"));
     }
 
     /** Seconds or an HTTP date, at most five minutes; null when absent or unreadable (the usual backoff then). */
@@ -89,7 +95,18 @@ final class ProviderResponses {
         }
     }
 
-    private static Mono<RailReply> released(ClientResponse response, RailReply reply) {
-        return response.releaseBody().thenReturn(reply);
+    /** The body up to {@link HttpRail#MAX_ANSWER} bytes; a longer one fails, and the rest is never read. */
+    private static Mono<byte[]> bounded(ByteBufFlux body) {
+        return body.asByteArray().collect(ByteArrayOutputStream::new, (answer, chunk) -> {
+            if (answer.size() + chunk.length > HttpRail.MAX_ANSWER) {
+                throw new IllegalStateException("answer over " + HttpRail.MAX_ANSWER + " bytes");
+            }
+            answer.writeBytes(chunk);
+        }).map(ByteArrayOutputStream::toByteArray);
+    }
+
+    /** Read to its end and dropped, so that the connection can serve the next call. */
+    private static Mono<RailReply> released(ByteBufFlux body, RailReply reply) {
+        return body.then().thenReturn(reply);
     }
 }
