@@ -166,7 +166,11 @@ class ConnectionWatch:
         return {"samples": len(self.samples), "max_busy_connections": max([b for b, _ in self.samples], default=0),
                 "samples_with_100_calls_in_flight": len(loaded),
                 "max_busy_connections_with_100_in_flight": max(loaded, default=0),
-                "max_calls_in_flight_seen": max([f for _, f in self.samples], default=0)}
+                "max_calls_in_flight_seen": max([f for _, f in self.samples], default=0),
+                # the rails' slots in use as the application counts them (calls started, not yet ended), while any
+                # were: set against the stub's own mean in flight, it splits a slot's time between the provider
+                # and the application's side of a call
+                "mean_calls_in_flight_while_calling": round(statistics.mean([f for _, f in self.samples if f > 0] or [0]), 1)}
 
 
 def answer_latency_totals():
