@@ -18,6 +18,7 @@ BASE = "http://127.0.0.1:18080"
 ADMIN = "bench-operator-token-at-least-32-characters"
 DB = "masspay_bench"
 PG_PORT = ["5432"]
+HEAP = ["512m"]  # the application's -Xmx
 STATEMENTS = [False]  # pg_stat_statements is loaded (shared_preload_libraries) on the server
 
 
@@ -52,7 +53,7 @@ def start_app(jar, gc_log, jfr, log, extra=()):
     psql(f"create database {DB}")
     if STATEMENTS[0]:
         psql("create extension if not exists pg_stat_statements", DB)
-    jvm = ["java", "-XX:+ExitOnOutOfMemoryError", "-Xmx512m", f"-Xlog:gc:file={gc_log}", "-Daxoniq.update-checker.disabled=true"]
+    jvm = ["java", "-XX:+ExitOnOutOfMemoryError", f"-Xmx{HEAP[0]}", f"-Xlog:gc:file={gc_log}", "-Daxoniq.update-checker.disabled=true"]
     if jfr:
         jvm.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile,dumponexit=true")
     proc = subprocess.Popen(jvm + ["-jar", jar,
@@ -379,6 +380,7 @@ def main():
     ap.add_argument("--jar", default="infra/target/masspay.jar")
     ap.add_argument("--out", default="bench/results/latest.json")
     ap.add_argument("--pg-port", default="5432", help="PostgreSQL on 127.0.0.1 (a private one keeps other users out)")
+    ap.add_argument("--heap", default="512m", help="the application's maximum heap (-Xmx)")
     ap.add_argument("--jfr", action="store_true", help="record a JFR profile of the app to bench/results/app.jfr (app-<scenario>.jfr for a rail scenario)")
     ap.add_argument("--only", default="idle,post_1000,wallet_5000,mixed_5000,rebuild,rails_sandbox_5000,rails_http_5000",
                     help="which scenarios to run (idle: read-your-writes latency and idle load; rebuild: every read "
@@ -395,6 +397,7 @@ def main():
     DB, BASE = args.db, f"http://127.0.0.1:{args.port}"
     out_dir = os.path.dirname(args.out) or "."
     PG_PORT[0] = args.pg_port
+    HEAP[0] = args.heap
     os.makedirs(out_dir, exist_ok=True)
     gc_log = os.path.join(out_dir, "gc.log")
     STATEMENTS[0] = psql("select count(*) from pg_settings where name = 'shared_preload_libraries' "
@@ -403,7 +406,7 @@ def main():
                      os.path.join(out_dir, "app.log"))
     scenarios = [s for s in [("post_1000", 1000, "wallet"), ("wallet_5000", 5000, "wallet"), ("mixed_5000", 5000, "mixed")]
                  if s[0] in args.only.split(",")]
-    results = {"scenarios": {}, "statements_counted": STATEMENTS[0]}
+    results = {"scenarios": {}, "statements_counted": STATEMENTS[0], "max_heap": HEAP[0]}
     try:
         ian, wallet, key, recipients = fixtures()
         warm = run_batch(proc, ian, wallet, key, recipients, 200, "mixed")  # warm-up
@@ -609,7 +612,7 @@ def report(results):
         for name, g in r["groups"].items():
             print(f"  {name}: {g['events']:,} events replayed in {g['s']} s ({g['events_per_s']:,} events/s)")
     h = results["heap"]
-    print(f"heap (max 512 MiB): peak used {h['peak_used_mib']} MiB, peak live after GC {h['peak_live_after_gc_mib']} MiB, "
+    print(f"heap (max {HEAP[0]}): peak used {h['peak_used_mib']} MiB, peak live after GC {h['peak_live_after_gc_mib']} MiB, "
           f"{h['gc_pauses']} GC pauses, {h['gc_pause_ms']} ms; peak RSS {results['peak_rss_mib']} MiB")
     o = results["overhead"]
     print(f"xacts_per_item excludes the status polls ({o['xacts_per_get']:.2f} a GET) and the idle background "
