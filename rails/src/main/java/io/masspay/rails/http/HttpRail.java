@@ -13,7 +13,6 @@ import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.function.BiFunction;
@@ -31,7 +30,6 @@ import java.util.function.BiFunction;
 final class HttpRail implements RailGateway {
 
     static final int MAX_ANSWER = 16 * 1024;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpRailSettings settings;
     private final ConnectionProvider connections;
@@ -65,7 +63,7 @@ final class HttpRail implements RailGateway {
 
     @Override
     public Mono<RailReply> send(PayoutOrder order) {
-        byte[] body = JSON.writeValueAsBytes(ProviderPayout.of(order));
+        byte[] body = ProviderJson.write(ProviderPayout.of(order));
         return call(provider.post().uri("/payouts")
                 .send((request, outbound) -> {
                     request.header("Idempotency-Key", order.idempotencyKey())
@@ -95,7 +93,10 @@ final class HttpRail implements RailGateway {
         connections.dispose();
     }
 
-    /** One exchange, bounded by the call's timeout; a failure before any answer is read as {@link ProviderResponses#failed}. */
+    /**
+     * One exchange, bounded by the call's timeout; a failure before any answer is read as
+     * {@link ProviderResponses#failed}.
+     */
     private Mono<RailReply> call(Flux<RailReply> exchange) {
         return exchange.next()
                 .timeout(settings.timeout())

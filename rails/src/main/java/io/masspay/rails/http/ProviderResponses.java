@@ -4,7 +4,6 @@ import io.masspay.rails.RailReply;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 final class ProviderResponses {
 
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(5);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The head of a provider's answer: its HTTP status and its {@code Retry-After} header, if any. */
     record Answer(int status, String retryAfter) {
@@ -74,7 +72,7 @@ final class ProviderResponses {
     }
 
     private static RailReply read(byte[] body) {
-        ProviderAnswer answer = JSON.readValue(body, ProviderAnswer.class);
+        ProviderAnswer answer = ProviderJson.read(body);
         return (answer == null ? Optional.<RailReply.Kind>empty() : answer.kind()).map(RailReply::of)
                 .orElseGet(() -> RailReply.unanswered("no known Status in the body"));
     }
