@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * Guards the silent trap of docs/DESIGN.md, "Platform notes": under Boot 4, Axon's JDBC auto-configuration never runs, and the
  * fallbacks (in-memory tokens, a no-op transaction manager) still "work" until a restart replays every
  * projection from zero. This test proves the stores are the JDBC ones, that events are rows with BYTEA
- * payloads, and that a restarted application does not redeliver old events to a projection.
+ * payloads (with no correlation metadata, ADR 0028), and that a restarted application does not redeliver old
+ * events to a projection.
  */
 class AxonStorageIT {
 
@@ -75,6 +76,10 @@ class AxonStorageIT {
                     .isEqualTo("bytea");
             assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = ?",
                     Integer.class, ItemSubmitted.class.getName())).isEqualTo(2);
+            assertThat(jdbc.queryForList("select distinct convert_from(meta_data, 'UTF8') from domain_event_entry",
+                    String.class))
+                    .as("events carry no correlation metadata: Axon's MessageOriginProvider is not registered (ADR 0028)")
+                    .containsExactly("{}");
             assertThat(jdbc.queryForObject(
                     "select count(*) from token_entry where processor_name = 'batch-status' and token is not null",
                     Integer.class)).isPositive();
