@@ -62,11 +62,14 @@ public final class DbFingerprint {
      * batch), every batch's last event its BatchCompleted (recorded after its items' outcomes, by another
      * processor), and the fingerprint unchanged across two reads. A pending payout's saga that only waits
      * for its timeout to find the payout settled changes nothing more. Returns it.
+     * <p>
+     * The fingerprint is read after the work was seen ended, never before: read first, it could miss the last
+     * events of work that ended between the two reads (a batch's BatchProgressed and BatchCompleted, once).
      */
     public String awaitQuiet() {
         AtomicReference<String> last = new AtomicReference<>(now());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(150))
-                .until(() -> last.getAndSet(now()).equals(last.get()) && nothingInFlight());
+                .until(() -> nothingInFlight() && last.getAndSet(now()).equals(last.get()));
         return last.get();
     }
 
