@@ -118,12 +118,23 @@ public class AxonPostgresConfiguration {
 
     /**
      * The source of the read models' processors ({@code source: readModelEvents} in application.yml): woken by
-     * PostgreSQL notifications instead of polling, so a read that waits for them waits milliseconds (ADR 0017).
+     * PostgreSQL notifications instead of polling, so a read that waits for them waits milliseconds (ADR 0017);
+     * each processor's stream leaves out the event types it cannot handle (ADR 0029).
      */
     @Bean
-    public NotifiedEventSource readModelEvents(EventStorageEngine storage, EventStore eventStore,
+    public SkippingEventSource readModelEvents(EventStorageEngine storage, EventStore eventStore,
                                                EventNotifications notifications) {
-        return new NotifiedEventSource(storage, eventStore, notifications);
+        return new SkippingEventSource(new NotifiedEventSource(storage, eventStore, notifications));
+    }
+
+    /**
+     * The source of the command side's processors ({@code source: storeEvents}): Axon's event store, whose
+     * streams share one read of the newest events, with the event types a processor cannot handle left out of
+     * its stream (ADR 0029).
+     */
+    @Bean
+    public SkippingEventSource storeEvents(EventStore eventStore) {
+        return new SkippingEventSource(eventStore);
     }
 
     /**

@@ -1,12 +1,13 @@
 package io.masspay.infra.projections;
 
-import io.masspay.infra.axon.NotifiedEventSource;
+import io.masspay.infra.axon.SkippingEventSource;
 import io.masspay.infra.cluster.NodeName;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,7 @@ class ProjectionRebuild implements DisposableBean {
 
     ProjectionRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc,
                       PlatformTransactionManager transactionManager, TransactionManager axonTransactionManager,
-                      TokenStore tokenStore, NotifiedEventSource readModelEvents, StoredTokens tokenRows, NodeName node,
+                      TokenStore tokenStore, @Qualifier("readModelEvents") SkippingEventSource readModelEvents, StoredTokens tokenRows, NodeName node,
                       @Value("${masspay.rebuild.batch-size:2000}") int batchSize) {
         this.processing = processing;
         this.state = new RebuildState(jdbc, node);
