@@ -9,10 +9,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The rows of one append in PostgreSQL's binary {@code COPY} format, the columns Axon's JDBC engine inserts, with
@@ -25,11 +22,11 @@ import java.util.concurrent.ForkJoinPool;
 final class EventRowsCopy {
 
     /**
-     * Events in a piece of the COPY data. A 5,000-event append is sent in 21 pieces, each serialized on the
-     * common pool while PostgreSQL inserts the pieces before it (ADR 0030); a smaller append is one piece,
-     * serialized by the caller.
+     * From this many events the payloads are serialized in parallel (the common pool's threads and the caller's):
+     * a 5,000-item submission would otherwise spend tens of milliseconds of its answer serializing 5,001 events
+     * on one core while the others wait for work.
      */
-    static final int PIECE = 250;
+    static final int PARALLEL_FROM = 256;
     private static final short COLUMNS = 9;
 
     private EventRowsCopy() {
@@ -42,44 +39,33 @@ final class EventRowsCopy {
                 schema.payloadColumn(), schema.metaDataColumn()) + ") from stdin (format binary)";
     }
 
-    /**
-     * The COPY data of these events, in pieces to send in this order: the first starts with the header, the last
-     * ends with the trailer. The pieces of a large append are serialized from now on, one after the other, by the
-     * common pool (its own executor: on 2 cores {@code CompletableFuture} would start a thread per piece).
-     */
-    static List<CompletableFuture<byte[]>> pieces(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (events.size() <= PIECE) {
-            return List.of(CompletableFuture.completedFuture(rows(events, serializer, true, true)));
-        }
-        List<CompletableFuture<byte[]>> pieces = new ArrayList<>();
-        for (int from = 0; from < events.size(); from += PIECE) {
-            List<? extends EventMessage<?>> piece = events.subList(from, Math.min(events.size(), from + PIECE));
-            boolean first = from == 0;
-            boolean last = from + PIECE >= events.size();
-            pieces.add(CompletableFuture.supplyAsync(() -> rows(piece, serializer, first, last),
-                    ForkJoinPool.commonPool()));
-        }
-        return pieces;
-    }
-
-    private static byte[] rows(List<? extends EventMessage<?>> events, Serializer serializer, boolean first,
-                               boolean last) {
-        int expectedBytes = events.size() * 640;
-        BinaryCopyRows rows = first ? new BinaryCopyRows(expectedBytes) : BinaryCopyRows.following(expectedBytes);
-        for (EventMessage<?> event : events) {
-            DomainEventMessage<?> message = EventUtils.asDomainEventMessage(event);
-            SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+    /** The COPY data of these events: header, one tuple per event, trailer. */
+    static byte[] rows(List<? extends EventMessage<?>> events, Serializer serializer) {
+        List<Serialized> serialized = (events.size() >= PARALLEL_FROM ? events.parallelStream() : events.stream())
+                .map(message -> Serialized.of(EventUtils.asDomainEventMessage(message), serializer)).toList();
+        BinaryCopyRows rows = new BinaryCopyRows(events.size() * 640);
+        for (Serialized event : serialized) {
+            DomainEventMessage<?> message = event.message();
             rows.row(COLUMNS)
                     .text(message.getIdentifier())
                     .text(message.getAggregateIdentifier())
                     .int8(message.getSequenceNumber())
                     .text(message.getType())
                     .text(DateTimeUtils.formatInstant(message.getTimestamp()))
-                    .text(payload.getType().getName())
-                    .text(payload.getType().getRevision())
-                    .bytes(payload.getData())
-                    .bytes(message.serializeMetaData(serializer, byte[].class).getData());
+                    .text(event.payload().getType().getName())
+                    .text(event.payload().getType().getRevision())
+                    .bytes(event.payload().getData())
+                    .bytes(event.metaData().getData());
         }
-        return last ? rows.finish() : rows.unfinished();
+        return rows.finish();
+    }
+
+    private record Serialized(DomainEventMessage<?> message, SerializedObject<byte[]> payload,
+                              SerializedObject<byte[]> metaData) {
+
+        static Serialized of(DomainEventMessage<?> message, Serializer serializer) {
+            return new Serialized(message, message.serializePayload(serializer, byte[].class),
+                    message.serializeMetaData(serializer, byte[].class));
+        }
     }
 }

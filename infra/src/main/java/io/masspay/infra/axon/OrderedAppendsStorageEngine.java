@@ -8,16 +8,15 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Axon's JDBC storage engine, with a large append never overtaken by a small one (ADR 0019).
@@ -35,8 +34,7 @@ import java.util.concurrent.CompletionException;
  *
  * <p>An append of several events is written with one {@code COPY} instead of Axon's batched insert
  * ({@link EventRowsCopy}, ADR 0025): same rows, same keys, a fraction of PostgreSQL's time, and the exclusive
- * lock of a large append is held that much shorter. A large append's rows are sent in pieces as they are
- * serialized, so serializing and inserting overlap (ADR 0030).
+ * lock of a large append is held that much shorter.
  */
 final class OrderedAppendsStorageEngine extends JdbcEventStorageEngine {
 
@@ -70,12 +68,10 @@ final class OrderedAppendsStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        // Serialization starts before the lock: a large append holds the store for its insert and commit, and for
-        // the JSON of its events only where PostgreSQL inserts faster than they are serialized (ADR 0030). The
-        // insert reuses what the messages keep.
-        List<CompletableFuture<byte[]>> pieces = events.size() >= COPY_FROM ? EventRowsCopy.pieces(events, serializer)
-                : null;
-        if (pieces == null) {
+        // Serialized before the lock: a large append holds the store only for its insert and commit, not for
+        // the JSON of 5,000 events. A copy's rows are built whole here; the insert reuses what the messages keep.
+        byte[] rows = events.size() >= COPY_FROM ? EventRowsCopy.rows(events, serializer) : null;
+        if (rows == null) {
             for (EventMessage<?> event : events) {
                 if (event instanceof DomainEventMessage<?> domainEvent) {
                     domainEvent.serializePayload(serializer, byte[].class);
@@ -86,39 +82,23 @@ final class OrderedAppendsStorageEngine extends JdbcEventStorageEngine {
         // the lock and the insert in one transaction: the caller's, or one of their own
         transactions.executeInTransaction(() -> {
             lockAppends(events.size());
-            if (pieces != null) {
-                copy(pieces, events);
+            if (rows != null) {
+                copy(rows, events);
             } else {
                 super.appendEvents(events, serializer);
             }
         });
     }
 
-    /**
-     * Axon's insert as one COPY, each piece sent as soon as it is serialized, so PostgreSQL inserts the first
-     * rows while the last are still being serialized. A failure is reported as Axon reports it (a duplicate key:
-     * a conflict); a failed serialization as the serializer's exception.
-     */
-    private void copy(List<CompletableFuture<byte[]>> pieces, List<? extends EventMessage<?>> events) {
+    /** Axon's insert as one COPY; a failure is reported as Axon reports it (a duplicate key: a conflict). */
+    private void copy(byte[] rows, List<? extends EventMessage<?>> events) {
         Connection connection = getConnection();
         try {
-            CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-            try {
-                for (CompletableFuture<byte[]> piece : pieces) {
-                    byte[] rows = piece.join();
-                    copyIn.writeToCopy(rows, 0, rows.length);
-                }
-                copyIn.endCopy();
-            } finally {
-                if (copyIn.isActive()) { // the connection would stay in COPY mode otherwise
-                    copyIn.cancelCopy();
-                }
-            }
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(rows));
         } catch (SQLException e) {
             handlePersistenceException(e, events.get(0));
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause
-                    : new EventStoreException("Failed to serialize " + events.size() + " events", e.getCause());
+        } catch (IOException e) {
+            throw new EventStoreException("Failed to copy " + events.size() + " events into the store", e);
         } finally {
             JdbcUtils.closeQuietly(connection);
         }

@@ -7,12 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Rows in PostgreSQL's binary {@code COPY} format: a header, one tuple per row, a trailer. A long {@code COPY}
- * can be built in pieces and each piece sent when it is ready: the first with the header, the others
- * {@link #following}, the last one {@link #finish finished}. Binary, because text values (JSON payloads with
- * tabs, backslashes, newlines) then need no escaping, and numbers no parsing. A value's bytes must be what the
- * column's binary input expects: UTF-8 text for text, varchar and char columns and for bytea the bytes
- * themselves, big-endian integers for int4 and int8.
+ * Rows in PostgreSQL's binary {@code COPY} format: a header, one tuple per row, a trailer. Binary, because
+ * text values (JSON payloads with tabs, backslashes, newlines) then need no escaping, and numbers no parsing.
+ * A value's bytes must be what the column's binary input expects: UTF-8 text for text, varchar and char
+ * columns and for bytea the bytes themselves, big-endian integers for int4 and int8.
  */
 public final class BinaryCopyRows {
 
@@ -22,24 +20,13 @@ public final class BinaryCopyRows {
     private final DataOutputStream out;
 
     public BinaryCopyRows(int expectedBytes) {
-        this(expectedBytes, true);
-    }
-
-    private BinaryCopyRows(int expectedBytes, boolean header) {
         this.bytes = new ByteArrayOutputStream(expectedBytes);
         this.out = new DataOutputStream(bytes);
-        if (header) {
-            write(() -> {
-                out.write(SIGNATURE);
-                out.writeInt(0); // flags: no OIDs
-                out.writeInt(0); // no header extension
-            });
-        }
-    }
-
-    /** Rows that follow others of the same COPY: no header; {@link #finish()} if they are the last. */
-    public static BinaryCopyRows following(int expectedBytes) {
-        return new BinaryCopyRows(expectedBytes, false);
+        write(() -> {
+            out.write(SIGNATURE);
+            out.writeInt(0); // flags: no OIDs
+            out.writeInt(0); // no header extension
+        });
     }
 
     /** Starts the next row, of this many columns; its values follow in column order. */
@@ -85,11 +72,6 @@ public final class BinaryCopyRows {
     /** The COPY data: every row, then the trailer. */
     public byte[] finish() {
         write(() -> out.writeShort(-1));
-        return bytes.toByteArray();
-    }
-
-    /** The COPY data so far, without the trailer: more rows follow. */
-    public byte[] unfinished() {
         return bytes.toByteArray();
     }
 

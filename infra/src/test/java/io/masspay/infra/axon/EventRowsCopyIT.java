@@ -19,13 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,41 +68,6 @@ class EventRowsCopyIT {
             assertThat(event.getTimestamp()).isEqualTo(AT.truncatedTo(ChronoUnit.MILLIS));
             assertThat(event.getMetaData()).containsEntry("note", "tab\there, line\nthere, \\ and \u00e9\u20ac\ud83d\ude00");
         });
-    }
-
-    /** ADR 0030: a large append is sent in pieces, serialized while the pieces before them are inserted. */
-    @Test
-    void shouldWriteALargeAppendInPiecesAsAxonsInsertWould() {
-        int events = 3 * EventRowsCopy.PIECE + 3; // two pieces between the first and the last
-        String copied = "copied-in-pieces-" + UUID.randomUUID();
-        String inserted = "inserted-one-by-one-" + UUID.randomUUID();
-        inTransaction(() -> storage.appendEvents(events(copied, 0, events)));
-        inTransaction(() -> events(inserted, 0, events).forEach(event -> storage.appendEvents(List.of(event))));
-
-        assertThat(rows(copied)).hasSize(events).isEqualTo(rows(inserted));
-        assertThat(jdbc.queryForList("select sequence_number from domain_event_entry where aggregate_identifier = ?"
-                + " order by global_index", Long.class, copied)) // stored in the order of the append
-                .isEqualTo(LongStream.range(0, events).boxed().toList());
-        assertThat(storage.readEvents(copied).asStream().map(DomainEventMessage::getPayload).toList())
-                .isEqualTo(IntStream.range(0, events).mapToObj(EventRowsCopyIT::payload).toList());
-    }
-
-    /** A conflict in the last piece: PostgreSQL has inserted the first pieces by then, and none of it stays. */
-    @Test
-    void shouldRefuseAConflictInTheLastPieceAndStoreNothingOfThatAppend() {
-        String existing = "conflict-last-piece-" + UUID.randomUUID();
-        String other = "not-stored-" + UUID.randomUUID();
-        inTransaction(() -> storage.appendEvents(events(existing, 0, EVENTS)));
-        // from sequence 1: a conflict of an append that starts a stream is reported as that (see the last test)
-        List<GenericDomainEventMessage<String>> append = new ArrayList<>(events(other, 1, 2 * EventRowsCopy.PIECE));
-        append.add(events(existing, EVENTS - 1, 1).get(0));
-
-        assertThatThrownBy(() -> inTransaction(() -> storage.appendEvents(append)))
-                .isInstanceOf(ConcurrencyException.class);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, other)).isZero();
-        inTransaction(() -> storage.appendEvents(events(other, 0, EVENTS))); // the connection is usable again
-        assertThat(rows(other)).hasSize(EVENTS);
     }
 
     @Test
