@@ -174,16 +174,22 @@ class ConnectionWatch:
                 "mean_calls_in_flight_while_calling": round(statistics.mean([f for _, f in self.samples if f > 0] or [0]), 1)}
 
 
-def answer_latency_totals():
-    """(seconds, calls) the application's rail calls took so far, from its answer latency timer."""
+def timer_totals(timer, *labels):
+    """(seconds, calls) of one of the application's Prometheus timers so far, summed over its series that carry
+    every one of `labels` (e.g. 'method="POST"')."""
     req = urllib.request.Request(BASE + "/actuator/prometheus", headers={"Authorization": "Bearer " + ADMIN})
     text = urllib.request.urlopen(req, timeout=5).read().decode()
     total = {"sum": 0.0, "count": 0.0}
     for line in text.splitlines():
         for part in total:
-            if line.startswith(f"masspay_rail_answer_latency_seconds_{part}{{"):
+            if line.startswith(f"{timer}_{part}{{") and all(label in line for label in labels):
                 total[part] += float(line.rsplit(" ", 1)[1])
     return total["sum"], total["count"]
+
+
+def answer_latency_totals():
+    """(seconds, calls) the application's rail calls took so far, from its answer latency timer."""
+    return timer_totals("masspay_rail_answer_latency_seconds")
 
 
 def submission_time_totals():
@@ -191,15 +197,7 @@ def submission_time_totals():
     timer, from the request's arrival to the answer's last byte written. Unlike the client's post_ms it leaves
     out sending the body, reading and parsing the answer in this script, and the script's own waits for a core
     (it shares the 2 cores with the application, whose processors start on the batch as the answer goes out)."""
-    req = urllib.request.Request(BASE + "/actuator/prometheus", headers={"Authorization": "Bearer " + ADMIN})
-    text = urllib.request.urlopen(req, timeout=5).read().decode()
-    total = {"sum": 0.0, "count": 0.0}
-    for line in text.splitlines():
-        for part in total:
-            if (line.startswith(f"http_server_requests_seconds_{part}{{") and 'method="POST"' in line
-                    and 'uri="/API/v4/Fund/BatchTransfer"' in line):
-                total[part] += float(line.rsplit(" ", 1)[1])
-    return total["sum"], total["count"]
+    return timer_totals("http_server_requests_seconds", 'method="POST"', 'uri="/API/v4/Fund/BatchTransfer"')
 
 
 def server_post_ms(before):
@@ -284,8 +282,8 @@ def run_batch(app, ian, wallet, key, recipients, n, kind, in_flight=None):
     # the processing's own transactions: less this benchmark's status polls and the idle background
     # (token claim extensions, deadline and webhook pollers), both measured separately
     work_xacts = d[0] - polls * OVERHEAD["xacts_per_get"] - OVERHEAD["idle_xacts_per_s"] * (time.perf_counter() - t0)
-    return {"post_ms": post_ms, "server_post_ms": server_ms, "items_per_s": n / total_s, "lag_ms": lag_ms, "batch_id": batch_id,
-            "final_s": total_s, "started_at": started_at, "final_at": started_at + total_s, "connections": connections,
+    return {"post_ms": post_ms, "server_post_ms": server_ms, "items_per_s": n / total_s, "lag_ms": lag_ms,
+            "batch_id": batch_id, "final_s": total_s, "started_at": started_at, "final_at": started_at + total_s, "connections": connections,
             "app_cpu_ms_per_item": cpu_ms_per_item, "xacts_per_item": max(0, work_xacts) / n,
             "statements_per_item": max(0, d[4] - polls * OVERHEAD["statements_per_get"]
                                        - OVERHEAD["idle_statements_per_s"] * (time.perf_counter() - t0)) / n, "rows_written_per_item": (d[1] + d[2] + d[3]) / n}
