@@ -1,6 +1,7 @@
 package io.masspay.query.history;
 
 import io.masspay.kernel.ids.IssuerAccountNumber;
+import io.masspay.query.support.Snapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -13,18 +14,27 @@ import java.util.Optional;
 
 import static io.masspay.query.support.Timestamps.iso;
 
-/** Three queries per history, however many attempts: the item, its attempts, their steps (ADR 0003). */
+/**
+ * Three queries per history, however many attempts: the item, its attempts, their steps (ADR 0003), from one
+ * snapshot, so an attempt never shows up without the steps that finished it.
+ */
 @Repository
 class ItemHistoryQueries {
 
     private final JdbcTemplate jdbc;
+    private final Snapshot snapshot;
 
-    ItemHistoryQueries(JdbcTemplate jdbc) {
+    ItemHistoryQueries(JdbcTemplate jdbc, Snapshot snapshot) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
     }
 
     /** Another issuer's item is indistinguishable from a missing one: both are empty. */
     Optional<ItemHistoryView> find(IssuerAccountNumber issuer, String batchId, String customerTransactionId) {
+        return snapshot.read(() -> findIn(issuer, batchId, customerTransactionId));
+    }
+
+    private Optional<ItemHistoryView> findIn(IssuerAccountNumber issuer, String batchId, String customerTransactionId) {
         return jdbc.queryForList("""
                         select transaction_id from item_history_item
                         where batch_id = ? and customer_transaction_id = ? and issuer_account_number = ?""",

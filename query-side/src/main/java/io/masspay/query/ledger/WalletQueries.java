@@ -5,6 +5,7 @@ import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
 import io.masspay.kernel.text.WireFormats;
+import io.masspay.query.support.Snapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ import java.util.Optional;
 class WalletQueries {
 
     private final JdbcTemplate jdbc;
+    private final Snapshot snapshot;
 
-    WalletQueries(JdbcTemplate jdbc) {
+    WalletQueries(JdbcTemplate jdbc, Snapshot snapshot) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
     }
 
     record WalletView(String walletId, String ownerId, String currency, String balance) {
@@ -73,8 +76,15 @@ class WalletQueries {
                         rs.getBoolean("first")), issuer.value(), recipientId));
     }
 
-    /** One page of the wallet's postings, oldest first; empty when the wallet is not the issuer's. */
+    /**
+     * One page of the wallet's postings, oldest first; empty when the wallet is not the issuer's. The total and
+     * the page come from one snapshot, so a posting committed meanwhile never makes them disagree.
+     */
     Optional<Entries> entries(IssuerAccountNumber issuer, String walletId, int page, int pageSize) {
+        return snapshot.read(() -> entriesIn(issuer, walletId, page, pageSize));
+    }
+
+    private Optional<Entries> entriesIn(IssuerAccountNumber issuer, String walletId, int page, int pageSize) {
         return wallet(issuer, walletId).map(wallet -> {
             long total = jdbc.queryForObject(
                     "select count(*) from ledger_posting where from_id = ? or to_id = ?", Long.class, walletId, walletId);

@@ -2,6 +2,7 @@ package io.masspay.query.status;
 
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.money.CurrencyCode;
+import io.masspay.query.support.Snapshot;
 import io.masspay.query.support.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -13,18 +14,24 @@ import java.util.Map;
 
 /**
  * One page of an issuer's batches from the status model, in three queries whatever the page holds: the
- * count, the page of batch rows, and the per-status totals of those batches' items in one grouped scan.
+ * count, the page of batch rows, and the per-status totals of those batches' items in one grouped scan; one snapshot for the three.
  */
 @Repository
 class BatchListQueries {
 
     private final JdbcTemplate jdbc;
+    private final Snapshot snapshot;
 
-    BatchListQueries(JdbcTemplate jdbc) {
+    BatchListQueries(JdbcTemplate jdbc, Snapshot snapshot) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
     }
 
     BatchListView page(IssuerAccountNumber issuer, int page, int pageSize) {
+        return snapshot.read(() -> pageIn(issuer, page, pageSize));
+    }
+
+    private BatchListView pageIn(IssuerAccountNumber issuer, int page, int pageSize) {
         long total = jdbc.queryForObject("select count(*) from batch_view where issuer_account_number = ?",
                 Long.class, issuer.value());
         List<BatchRow> rows = jdbc.query("""

@@ -3,6 +3,7 @@ package io.masspay.query.status;
 import io.masspay.kernel.ids.IssuerAccountNumber;
 import io.masspay.kernel.money.CurrencyCode;
 import io.masspay.kernel.money.Money;
+import io.masspay.query.support.Snapshot;
 import io.masspay.query.support.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Reads the status model with three queries per request, whatever the batch size: the batch row,
- * the per-status totals, one page of items (and the filtered count when a SendMethodId filter is given).
+ * the per-status totals, one page of items (and the filtered count when a SendMethodId filter is given),
+ * all from one snapshot, so the totals always add up to the items listed.
  * Plain SQL behind a thin controller: a query bus would add a hop and no isolation here, since the read
  * model lives in the same database (ADR 0003).
  */
@@ -23,9 +25,11 @@ import java.util.Optional;
 class BatchStatusQueries {
 
     private final JdbcTemplate jdbc;
+    private final Snapshot snapshot;
 
-    BatchStatusQueries(JdbcTemplate jdbc) {
+    BatchStatusQueries(JdbcTemplate jdbc, Snapshot snapshot) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
     }
 
     Optional<String> batchIdForCustomerBatchId(IssuerAccountNumber issuer, String customerBatchId) {
@@ -36,6 +40,11 @@ class BatchStatusQueries {
     /** Another issuer's batch is indistinguishable from a missing one: both are empty. */
     Optional<BatchStatusView> find(IssuerAccountNumber issuer, String batchId, ItemFilter filter, int page,
                                    int pageSize) {
+        return snapshot.read(() -> findIn(issuer, batchId, filter, page, pageSize));
+    }
+
+    private Optional<BatchStatusView> findIn(IssuerAccountNumber issuer, String batchId, ItemFilter filter, int page,
+                                             int pageSize) {
         Optional<BatchRow> row = jdbc.query("select * from batch_view where batch_id = ? and issuer_account_number = ?",
                         (rs, i) -> new BatchRow(rs.getString("customer_batch_id"), rs.getString("source_wallet_id"),
                                 CurrencyCode.valueOf(rs.getString("currency")), rs.getInt("received_count"),
