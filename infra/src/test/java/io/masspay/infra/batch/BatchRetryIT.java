@@ -138,6 +138,48 @@ class BatchRetryIT {
         api.submitAccepted(other, batch(other, "FIRST", List.of(walletItem("A", "PAT-1", "XTR94502", "1.00"))));
     }
 
+    /**
+     * A large batch (more items than the default limit, and than an issuer's small backlog) whose last item's id
+     * belongs to another batch: its claims are copied whole and refused whole (ADR 0026), nothing of it is
+     * stored, and the same batch without the taken id is then accepted and paid whole.
+     */
+    @Test
+    void shouldStoreNothingOfALargeBatchRefusedForAnIdOfAnotherBatchThenAcceptItWhole() {
+        int size = 1_200;
+        Issuer issuer = api.onboardIssuer("USD", "100.00");
+        api.limits(issuer, size + 1).expectStatus().isOk();
+        api.recipient(issuer, "PAT-1", "Individual");
+        api.submitAccepted(issuer, batch(issuer, "FIRST", List.of(walletItem("A", "PAT-1", "XTR94502", "0.01"))));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            items.add(walletItem("L-" + i, "PAT-1", "XTR94502", "0.01"));
+        }
+        List<Map<String, Object>> withTaken = new ArrayList<>(items);
+        withTaken.add(walletItem("A", "PAT-1", "XTR94502", "0.01"));
+        String stored = submissionsStored(issuer);
+
+        api.submit(issuer, batch(issuer, "LARGE", withTaken)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.ErrorCode").isEqualTo("DUPLICATE_TRANSACTION")
+                .jsonPath("$.Errors[0].Field").isEqualTo("Items[" + size + "].CustomerTransactionId");
+        assertThat(submissionsStored(issuer)).as("claims, batches and submission events after the 409")
+                .isEqualTo(stored);
+
+        Map<String, Object> receipt = api.submitAccepted(issuer, batch(issuer, "LARGE", items));
+        assertThat(receipt).containsEntry("AcceptedCount", size);
+        Map<String, Object> status = api.awaitFinal(issuer, (String) receipt.get("BatchId"));
+        assertThat(status).containsEntry("Status", "Completed").containsEntry("SuccessAmount", "12.00");
+    }
+
+    /** What a submission of the issuer writes: its claims and its batches' and items' first events. */
+    private String submissionsStored(Issuer issuer) {
+        return jdbc.queryForObject("""
+                select concat_ws(' | ',
+                  (select count(*) from batch_claim where issuer_account_number = ?),
+                  (select count(*) from transaction_claim where issuer_account_number = ?),
+                  (select count(*) from domain_event_entry where payload_type like '%.BatchSubmitted'
+                     or payload_type like '%.ItemSubmitted'))""", String.class, issuer.account(), issuer.account());
+    }
+
     @Test
     void shouldRefuseARetryFromAnotherSourceWallet() {
         Issuer issuer = api.onboardIssuer("USD", "100.00");
