@@ -1,5 +1,6 @@
 package io.masspay.infra.batch;
 
+import io.masspay.infra.support.DbFingerprint;
 import io.masspay.infra.support.PostingLines;
 import io.masspay.infra.support.MassPayApi;
 import io.masspay.infra.support.MassPayApi.Issuer;
@@ -156,28 +157,19 @@ class BatchRetryIT {
         }
         List<Map<String, Object>> withTaken = new ArrayList<>(items);
         withTaken.add(walletItem("A", "PAT-1", "XTR94502", "0.01"));
-        String stored = submissionsStored(issuer);
+        String stored = new DbFingerprint(jdbc).submissionsOf(issuer.account());
 
         api.submit(issuer, batch(issuer, "LARGE", withTaken)).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.ErrorCode").isEqualTo("DUPLICATE_TRANSACTION")
                 .jsonPath("$.Errors[0].Field").isEqualTo("Items[" + size + "].CustomerTransactionId");
-        assertThat(submissionsStored(issuer)).as("claims, batches and submission events after the 409")
+        assertThat(new DbFingerprint(jdbc).submissionsOf(issuer.account()))
+                .as("claims, admissions and submission events after the 409")
                 .isEqualTo(stored);
 
         Map<String, Object> receipt = api.submitAccepted(issuer, batch(issuer, "LARGE", items));
         assertThat(receipt).containsEntry("AcceptedCount", size);
         Map<String, Object> status = api.awaitFinal(issuer, (String) receipt.get("BatchId"));
         assertThat(status).containsEntry("Status", "Completed").containsEntry("SuccessAmount", "12.00");
-    }
-
-    /** What a submission of the issuer writes: its claims and its batches' and items' first events. */
-    private String submissionsStored(Issuer issuer) {
-        return jdbc.queryForObject("""
-                select concat_ws(' | ',
-                  (select count(*) from batch_claim where issuer_account_number = ?),
-                  (select count(*) from transaction_claim where issuer_account_number = ?),
-                  (select count(*) from domain_event_entry where payload_type like '%.BatchSubmitted'
-                     or payload_type like '%.ItemSubmitted'))""", String.class, issuer.account(), issuer.account());
     }
 
     @Test

@@ -43,6 +43,23 @@ public final class DbFingerprint {
     }
 
     /**
+     * What a submission of the issuer writes, in one string: its batch and item claims, its admissions, and the
+     * store's {@code BatchSubmitted} and {@code ItemSubmitted} events (of every issuer: the store has no issuer
+     * column). Equal before and after a refused submission: nothing of it was stored. Unlike {@link #now()} it
+     * ignores what earlier batches' background work still changes.
+     */
+    public String submissionsOf(String issuerAccountNumber) {
+        return jdbc.queryForObject("""
+                select concat_ws(' | ',
+                  (select count(*) from batch_claim where issuer_account_number = ?),
+                  (select count(*) from transaction_claim where issuer_account_number = ?),
+                  (select count(*) from admission_batch where issuer_account_number = ?),
+                  (select count(*) from domain_event_entry where payload_type like '%.BatchSubmitted'
+                     or payload_type like '%.ItemSubmitted'))""", String.class,
+                issuerAccountNumber, issuerAccountNumber, issuerAccountNumber);
+    }
+
+    /**
      * The events appended since {@code before} was taken, one line each (index, aggregate, sequence, payload
      * type): what to look at when two fingerprints differ.
      */
