@@ -61,7 +61,7 @@ class IssuerAdminController {
     Mono<ResponseEntity<IssuerCreated>> create(@RequestBody NewIssuer body) {
         new Fields().required("Name", body.name()).clientId("IssuerAccountNumber", body.issuerAccountNumber()).orRefuse();
         IssuerAccountNumber issuer = new IssuerAccountNumber(
-                body.issuerAccountNumber() != null ? body.issuerAccountNumber() : ServerIds.random("SPN"));
+                body.issuerAccountNumber() != null ? body.issuerAccountNumber() : ServerIds.newId("SPN"));
         return Blocking.call(() -> {
             issuers.register(issuer, body.name());
             return ResponseEntity.status(HttpStatus.CREATED).body(new IssuerCreated(issuer.value()));

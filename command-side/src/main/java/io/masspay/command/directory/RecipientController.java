@@ -57,7 +57,7 @@ class RecipientController {
     Mono<ResponseEntity<RecipientCreated>> create(Caller caller, @RequestBody NewRecipient body) {
         RecipientRules.validate(body);
         Address a = body.address();
-        RecipientId id = new RecipientId(body.recipientId() != null ? body.recipientId() : ServerIds.random("rcp_"));
+        RecipientId id = new RecipientId(body.recipientId() != null ? body.recipientId() : ServerIds.newId("rcp_"));
         PostalAddress address = a == null ? null
                 : new PostalAddress(a.line1(), a.line2(), a.city(), a.state(), a.postalCode(), a.country());
         return Blocking.call(() -> {
@@ -72,7 +72,7 @@ class RecipientController {
                                                             @RequestBody NewBankAccount body) {
         BankAccountRules.validate(body);
         CurrencyCode currency = CurrencyCode.fromCode(body.currency());
-        String id = body.beneficiaryBankID() != null ? body.beneficiaryBankID() : ServerIds.random("BNK-");
+        String id = body.beneficiaryBankID() != null ? body.beneficiaryBankID() : ServerIds.newId("BNK-");
         return Blocking.call(() -> {
             RecipientId recipient = ownRecipient(caller, recipientId);
             destinations.addBankAccount(caller.issuer(), recipient, new DestinationDirectory.NewBankAccount(id, currency,
@@ -84,7 +84,7 @@ class RecipientController {
     @PostMapping("/API/v4/Recipients/{recipientId}/Cards")
     Mono<ResponseEntity<CardCreated>> addCard(Caller caller, @PathVariable String recipientId, @RequestBody NewCard body) {
         CardRules.validate(body);
-        String id = body.cardId() != null ? body.cardId() : ServerIds.random("CRD-");
+        String id = body.cardId() != null ? body.cardId() : ServerIds.newId("CRD-");
         return Blocking.call(() -> {
             RecipientId recipient = ownRecipient(caller, recipientId);
             destinations.addCard(caller.issuer(), recipient,

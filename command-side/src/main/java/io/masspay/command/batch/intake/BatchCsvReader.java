@@ -136,7 +136,7 @@ public final class BatchCsvReader {
         }
         String customerId = fields.get("CustomerTransactionId");
         boolean generated = customerId == null;
-        return new ItemRequest(index, generated ? ServerIds.random("ct_") : customerId, generated,
+        return new ItemRequest(index, generated ? ServerIds.newId("ct_") : customerId, generated,
                 fields.get("RecipientId"), fields.get("SendMethodId"), fields.get("Amount"), fields.get("Description"),
                 destination, address.isEmpty() ? null : address, null, ItemPaths.CSV);
     }

@@ -74,7 +74,7 @@ public class BatchIntake {
         List<ItemRequest> valid = apply(OwnershipRules.all(), wellFormed, context, rejected);
 
         rejected.sort(Comparator.comparing(RejectedItem::field, FieldOrder.BY_ITEM_INDEX));
-        String customerBatchId = Optional.ofNullable(request.customerBatchId()).orElseGet(() -> ServerIds.random("cb_"));
+        String customerBatchId = Optional.ofNullable(request.customerBatchId()).orElseGet(() -> ServerIds.newId("cb_"));
         return new Review(caller, source, customerBatchId, request.items().size(),
                 resolve(caller, valid, context, reserveWallets), rejected,
                 ScheduledFor.startAt(request.scheduledFor(), Instant.now()));

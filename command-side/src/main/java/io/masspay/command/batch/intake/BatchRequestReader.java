@@ -122,7 +122,7 @@ public final class BatchRequestReader {
         String path = "Items[" + index + "]";
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            return new ItemRequest(index, ServerIds.random("ct_"), true, null, null, null, null, null, null,
+            return new ItemRequest(index, ServerIds.newId("ct_"), true, null, null, null, null, null, null,
                     new FieldError(path, ErrorCode.INVALID_FIELD, "An item must be a JSON object"));
         }
         Map<String, String> texts = new LinkedHashMap<>();
@@ -164,7 +164,7 @@ public final class BatchRequestReader {
         }
         String customerId = texts.get("CustomerTransactionId");
         boolean generated = customerId == null;
-        return new ItemRequest(index, generated ? ServerIds.random("ct_") : customerId, generated,
+        return new ItemRequest(index, generated ? ServerIds.newId("ct_") : customerId, generated,
                 texts.get("RecipientId"), texts.get("SendMethodId"), amount, texts.get("Description"),
                 destination == null ? null : destination.fields(), destination == null ? null : destination.address(),
                 first);

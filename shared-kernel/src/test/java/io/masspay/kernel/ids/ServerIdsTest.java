@@ -1,0 +1,58 @@
+package io.masspay.kernel.ids;
+
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.axonframework.common.IdentifierFactory;
+
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Server ids sort by the millisecond they were made, and keep 128 random bits (the contract asks 122). */
+class ServerIdsTest {
+
+    private static final long YEAR_10000 = 253_402_300_800_000L;
+
+    @Property
+    void anEarlierMillisecondSortsFirst(@ForAll @LongRange(min = 0, max = YEAR_10000) long earlier,
+                                        @ForAll @LongRange(min = 1, max = 86_400_000) long later) {
+        String first = ServerIds.newId("tx_", earlier);
+        String second = ServerIds.newId("tx_", earlier + later);
+
+        // PostgreSQL's C collation and String.compareTo both order these ASCII ids byte by byte.
+        assertThat(first.compareTo(second)).isNegative();
+    }
+
+    @Property
+    void keepsBase64UrlCharactersAndItsLength(@ForAll @LongRange(min = 0, max = YEAR_10000) long millis) {
+        assertThat(ServerIds.newId("bt_", millis)).matches("bt_[A-Za-z0-9_-]{30}");
+    }
+
+    @Example
+    void carriesSixteenRandomBytesAfterTheTime() {
+        Set<String> randomParts = new HashSet<>();
+        IntStream.range(0, 10_000).forEach(i -> {
+            String id = ServerIds.newId("tx_", 1_780_000_000_000L);
+            String random = id.substring("tx_".length() + 8);
+            assertThat(Base64.getUrlDecoder().decode(random)).hasSize(16);
+            randomParts.add(random);
+        });
+
+        assertThat(randomParts).hasSize(10_000);
+    }
+
+    @Example
+    void axonMessagesGetTimeOrderedIdentifiers() {
+        String before = ServerIds.newId("", System.currentTimeMillis() - 1);
+        String identifier = IdentifierFactory.getInstance().generateIdentifier();
+        String after = ServerIds.newId("", System.currentTimeMillis() + 1);
+
+        assertThat(IdentifierFactory.getInstance()).isInstanceOf(TimeOrderedIdentifierFactory.class);
+        assertThat(identifier).matches("[A-Za-z0-9_-]{30}").isGreaterThan(before).isLessThan(after);
+    }
+}
