@@ -4,7 +4,6 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
-import org.axonframework.common.IdentifierFactory;
 
 import java.util.Base64;
 import java.util.HashSet;
@@ -44,15 +43,5 @@ class ServerIdsTest {
         });
 
         assertThat(randomParts).hasSize(10_000);
-    }
-
-    @Example
-    void axonMessagesGetTimeOrderedIdentifiers() {
-        String before = ServerIds.newId("", System.currentTimeMillis() - 1);
-        String identifier = IdentifierFactory.getInstance().generateIdentifier();
-        String after = ServerIds.newId("", System.currentTimeMillis() + 1);
-
-        assertThat(IdentifierFactory.getInstance()).isInstanceOf(TimeOrderedIdentifierFactory.class);
-        assertThat(identifier).matches("[A-Za-z0-9_-]{30}").isGreaterThan(before).isLessThan(after);
     }
 }

@@ -1,5 +1,6 @@
-package io.masspay.kernel.ids;
+package io.masspay.infra.axon;
 
+import io.masspay.kernel.ids.ServerIds;
 import org.axonframework.common.IdentifierFactory;
 
 /**
