@@ -23,7 +23,7 @@ import subprocess
 import sys
 
 WAYS = ["random", "events", "ordered"]
-ORDERED_ALPHABET = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 SETUP = f"""
 \\set ON_ERROR_STOP 1
@@ -35,9 +35,9 @@ create table ev (
 -- 16 random bytes as 22 base64url characters, like ServerIds' random part.
 create function random_part() returns text language sql as $$
     select translate(rtrim(encode(decode(replace(gen_random_uuid()::text, '-', ''), 'hex'), 'base64'), '='), '+/', '-_') $$;
--- The millisecond as ServerIds writes it: 8 characters of base64url's alphabet in ASCII order.
+-- The millisecond as ServerIds writes it: 8 digits of base 62 in ASCII order.
 create function time_part(ms bigint) returns text language sql as $$
-    select string_agg(substr('{ORDERED_ALPHABET}', ((ms >> (6 * (7 - i))) & 63)::int + 1, 1), '' order by i)
+    select string_agg(substr('{BASE62}', ((ms / (62::bigint ^ (7 - i))::bigint) % 62)::int + 1, 1), '' order by i)
     from generate_series(0, 7) i $$;
 create function now_ms() returns bigint language sql as $$ select (extract(epoch from clock_timestamp()) * 1000)::bigint $$;
 """

@@ -17,7 +17,8 @@ class TimeOrderedIdentifierFactoryTest {
         String after = ServerIds.newId("").substring(0, 8);
 
         assertThat(IdentifierFactory.getInstance()).isInstanceOf(TimeOrderedIdentifierFactory.class);
-        assertThat(identifier).matches("[A-Za-z0-9_-]{30}");
+        // never a leading sign: a posting id in Report.csv must not read as a formula
+        assertThat(identifier).matches("[0-9A-Za-z]{8}[A-Za-z0-9_-]{22}");
         assertThat(identifier.substring(0, 8)).isGreaterThanOrEqualTo(before).isLessThanOrEqualTo(after);
     }
 }

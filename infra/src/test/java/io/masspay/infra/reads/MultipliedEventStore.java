@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * A large event store made quickly from a small real one: every stored event of the batches, transactions and
  * wallets that real API calls made is copied again and again, each copy with its ids rewritten (a batch,
- * transaction or wallet id keeps its prefix and first 14 random characters and gets the copy's number as its
- * last 8; the CustomerBatchId gets the number appended; event ids are new), in store order, so each copy is a
+ * transaction or wallet id keeps its prefix, its time and its first 14 random characters and gets the copy's
+ * number as its last 8; the CustomerBatchId gets the number appended; event ids are new), in store order, so each copy is a
  * whole, valid history of its own that a replay projects like the original.
  *
  * <p>The copies are stored behind every processor's back: all streaming processors are stopped while they are
@@ -21,8 +21,11 @@ import java.util.List;
  */
 final class MultipliedEventStore {
 
-    /** Ids the copies rewrite: batches, transactions and wallets made by the service (22 random characters). */
-    private static final String IDS = "(bt_|tx_|WAL-)([A-Za-z0-9_-]{14})[A-Za-z0-9_-]{8}";
+    /**
+     * Ids the copies rewrite: batches, transactions and wallets made by the service (8 characters of time, then
+     * 22 random ones).
+     */
+    private static final String IDS = "(bt_|tx_|WAL-)([A-Za-z0-9_-]{22})[A-Za-z0-9_-]{8}";
     private static final int COPIES_PER_STATEMENT = 25;
 
     private final JdbcTemplate jdbc;

@@ -9,15 +9,16 @@ import java.util.Base64;
  *
  * <p>Why the time first: these ids key the event store's aggregate index and every read model. Random
  * keys spread a 5,000-item batch over thousands of index pages of a grown table, each read, dirtied and,
- * after a checkpoint, written whole to the WAL; keys that start with the time land on a few pages at
- * the index's right edge (ADR 0032). The time takes 8 characters drawn from base64url's own 64 characters
- * in ASCII order, so ids sort by the millisecond they were made and keep base64url's character set; the
- * random part is base64url without padding.
+ * after a checkpoint, written whole to the WAL; keys that start with the time land on a few pages next to
+ * each other (ADR 0032). The time is the millisecond in base 62 (digits, then upper, then lower case: ASCII
+ * order), 8 characters, so ids sort by the millisecond they were made; letters and digits only, so an id
+ * without a prefix (Axon's message identifiers) never starts with a sign that a spreadsheet reads as a
+ * formula or a command line as an option. The random part is base64url without padding.
  */
 public final class ServerIds {
 
-    /** The base64url characters in ASCII order: an id's time part sorts as its number does. */
-    private static final char[] ORDERED = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+    /** Base 62 in ASCII order: an id's time part sorts as its number does. */
+    private static final char[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
             .toCharArray();
     private static final int TIME_CHARS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,11 +35,14 @@ public final class ServerIds {
     static String newId(String prefix, long epochMillis) {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
-        StringBuilder id = new StringBuilder(prefix.length() + TIME_CHARS + 22).append(prefix);
-        // 8 characters of 6 bits hold 48 bits of milliseconds: enough until the year 10889.
-        for (int shift = 6 * (TIME_CHARS - 1); shift >= 0; shift -= 6) {
-            id.append(ORDERED[(int) (epochMillis >>> shift) & 63]);
+        // 62^8 milliseconds reach the year 8888.
+        char[] time = new char[TIME_CHARS];
+        long rest = epochMillis;
+        for (int i = TIME_CHARS - 1; i >= 0; i--) {
+            time[i] = DIGITS[(int) (rest % DIGITS.length)];
+            rest /= DIGITS.length;
         }
+        StringBuilder id = new StringBuilder(prefix.length() + TIME_CHARS + 22).append(prefix).append(time);
         return id.append(ENCODER.encodeToString(random)).toString();
     }
 
