@@ -10,8 +10,8 @@ import java.util.List;
  * A large event store made quickly from a small real one: every stored event of the batches, transactions and
  * wallets that real API calls made is copied again and again, each copy with its ids rewritten (a batch,
  * transaction or wallet id keeps its prefix, its time and its first 14 random characters and gets the copy's
- * number as its last 8; the CustomerBatchId gets the number appended; event ids are new), in store order, so each copy is a
- * whole, valid history of its own that a replay projects like the original.
+ * number as its last 8; the CustomerBatchId gets the number appended; event ids are new), in store order, so
+ * each copy is a whole, valid history of its own that a replay projects like the original.
  *
  * <p>The copies are stored behind every processor's back: all streaming processors are stopped while they are
  * inserted, then each one's token is moved past them, so nothing acts on them (no payment, no webhook) and the

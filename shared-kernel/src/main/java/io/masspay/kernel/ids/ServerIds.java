@@ -42,8 +42,7 @@ public final class ServerIds {
             time[i] = DIGITS[(int) (rest % DIGITS.length)];
             rest /= DIGITS.length;
         }
-        StringBuilder id = new StringBuilder(prefix.length() + TIME_CHARS + 22).append(prefix).append(time);
-        return id.append(ENCODER.encodeToString(random)).toString();
+        return prefix + new String(time) + ENCODER.encodeToString(random);
     }
 
     public static BatchId newBatchId() {
