@@ -113,6 +113,13 @@ METRICS = ["post_ms", "server_post_ms", "items_per_s", "lag_ms", "app_cpu_ms_per
            "statements_per_item", "rows_written_per_item"]
 
 
+def checkpoints():
+    """Checkpoints PostgreSQL has started so far, timed or requested (by WAL volume or a command). Pages first
+    written after a checkpoint starts go whole into the WAL, so a batch that meets one writes more."""
+    timed, requested = psql("select checkpoints_timed, checkpoints_req from pg_stat_bgwriter").split("|")
+    return int(timed) + int(requested)
+
+
 def db_counters():
     """Write transactions and rows of the benchmark database so far (pg_stat_database; the statistics
     collector publishes with a delay of up to a second, so callers let the system settle first)."""
@@ -242,6 +249,7 @@ def run_batch(app, ian, wallet, key, recipients, n, kind, in_flight=None):
     body = batch(ian, wallet, recipients, n, kind)
     time.sleep(1.5)
     before = db_counters()
+    checkpoints_before = checkpoints()
     cpu_before = cpu_seconds(app.pid)
     watch = ConnectionWatch(in_flight) if in_flight else None
     while True:
@@ -269,6 +277,7 @@ def run_batch(app, ian, wallet, key, recipients, n, kind, in_flight=None):
         # a figure of items that failed (an empty wallet fails them fast) is not a figure of payouts
         sys.exit(f"batch {batch_id} ended {view['Status']}, not Completed: the figures would not be payouts")
     total_s = time.perf_counter() - t0
+    checkpoints_started = checkpoints() - checkpoints_before
     connections = watch.stop() if watch else None
     cpu_ms_per_item = (cpu_seconds(app.pid) - cpu_before) * 1000 / n
     # projection lag: from the last item outcome stored in the event store to the status read model
@@ -283,7 +292,7 @@ def run_batch(app, ian, wallet, key, recipients, n, kind, in_flight=None):
     # (token claim extensions, deadline and webhook pollers), both measured separately
     work_xacts = d[0] - polls * OVERHEAD["xacts_per_get"] - OVERHEAD["idle_xacts_per_s"] * (time.perf_counter() - t0)
     return {"post_ms": post_ms, "server_post_ms": server_ms, "items_per_s": n / total_s, "lag_ms": lag_ms,
-            "batch_id": batch_id, "final_s": total_s, "started_at": started_at, "final_at": started_at + total_s, "connections": connections,
+            "batch_id": batch_id, "final_s": total_s, "checkpoints_started": checkpoints_started, "started_at": started_at, "final_at": started_at + total_s, "connections": connections,
             "app_cpu_ms_per_item": cpu_ms_per_item, "xacts_per_item": max(0, work_xacts) / n,
             "statements_per_item": max(0, d[4] - polls * OVERHEAD["statements_per_get"]
                                        - OVERHEAD["idle_statements_per_s"] * (time.perf_counter() - t0)) / n, "rows_written_per_item": (d[1] + d[2] + d[3]) / n}
@@ -448,6 +457,7 @@ def main():
             runs = [run_batch(proc, ian, wallet, key, recipients, n, kind) for _ in range(args.runs)]
             results["scenarios"][name] = {m: stats([r[m] for r in runs]) for m in
                                           METRICS}
+            results["scenarios"][name]["runs_meeting_a_checkpoint"] = sum(1 for r in runs if r["checkpoints_started"])
             if n == 5000:
                 big = runs[-1]["batch_id"]
         if big:
@@ -471,6 +481,8 @@ def main():
         results["baseline"] = {"rows": 5000, "payload_bytes": payload, "metadata_bytes": metadata,
                                "ms": stats(ms), "rows_per_s": stats([5000 / (m / 1000) for m in ms])}
         results["load_average_1m"] = os.getloadavg()[0]
+        results["checkpoint_settings"] = psql("select string_agg(name || ' ' || setting || coalesce(unit, ''), ', ' order by name) "
+                                              "from pg_settings where name in ('max_wal_size', 'checkpoint_timeout')")
     finally:
         proc.terminate()
         proc.wait(timeout=60)
@@ -645,6 +657,9 @@ def report(results):
     print(f"xacts_per_item excludes the status polls ({o['xacts_per_get']:.2f} a GET) and the idle background "
           f"({o['idle_xacts_per_s']:.1f}/s)")
     print(f"events stored per item {results['events_per_item']}; load average {results['load_average_1m']:.1f}")
+    met = ", ".join(f"{name} {v['runs_meeting_a_checkpoint']} of {len(v['post_ms']['runs'])}"
+                    for name, v in results["scenarios"].items() if "runs_meeting_a_checkpoint" in v)
+    print(f"runs during which PostgreSQL started a checkpoint: {met} ({results['checkpoint_settings']})")
     for kind, c in [(k, c) for k, c in results.get("cold", {}).items() if c]:
         print(f"cold (the first 5,000 {kind} items of a fresh JVM, before the warm-up ends): {c['items_per_s']} items/s, "
               f"POST {c['post_ms']} ms, {c['app_cpu_ms_per_item']} ms app CPU per item")
