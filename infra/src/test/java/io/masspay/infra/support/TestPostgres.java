@@ -14,7 +14,9 @@ import java.util.UUID;
  * The PostgreSQL server tests run against, picked once per JVM, in order: {@code MASSPAY_TEST_JDBC_URL}
  * (a JDBC URL of any database on the server to use, with {@code MASSPAY_TEST_DB_USER}/{@code _PASSWORD});
  * a Testcontainers PostgreSQL when a Docker engine answers; otherwise the PostgreSQL service on
- * 127.0.0.1:5432. Each caller gets a freshly created database, dropped when the JVM exits.
+ * 127.0.0.1:5432. Each caller gets a freshly created database, dropped when the JVM exits, unless
+ * {@code -Dmasspay.test.keep-databases=true} keeps them to look into after a failure (their names are in the
+ * test's log and in {@code infra/target/process-logs}).
  */
 public final class TestPostgres {
 
@@ -79,6 +81,9 @@ public final class TestPostgres {
     }
 
     private static void dropCreated() {
+        if (Boolean.getBoolean("masspay.test.keep-databases")) {
+            return;
+        }
         for (String name : CREATED) {
             try {
                 execute("drop database if exists " + name + " with (force)");
