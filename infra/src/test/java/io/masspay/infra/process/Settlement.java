@@ -162,7 +162,8 @@ final class Settlement {
                     (select string_agg(substring(e.payload_type from '[^.]+$'), ',' order by e.global_index)
                      from domain_event_entry e where e.aggregate_identifier = c.transaction_id
                         or (e.payload_type like '%.wallet.%'
-                            and convert_from(e.payload, 'UTF8')::jsonb ->> 'transactionId' = c.transaction_id)) as events
+                            and convert_from(e.payload, 'UTF8')::jsonb ->> 'transactionId' = c.transaction_id))
+                        as events
                 from clearing c where c.net <> 0 order by 1, 2""";
         List<String> rows = new ArrayList<>();
         try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
@@ -173,7 +174,24 @@ final class Settlement {
         } catch (SQLException e) {
             return "no diagnosis: " + e;
         }
-        return rows.size() + " attempts with clearing not at zero in the ledger: " + String.join("; ", rows);
+        String diagnosis = rows.size() + " attempts with clearing not at zero in the ledger: "
+                + String.join("; ", rows);
+        try {
+            return diagnosis + "; reads answered as the views stood after the longest wait: " + readsWaitedOut()
+                    + "; projections: " + node.http().get().uri("/API/v4/Admin/Projections")
+                            .headers(h -> h.setBearerAuth(MassPayApi.OPERATOR_TOKEN)).exchange()
+                            .expectBody(String.class).returnResult().getResponseBody();
+        } catch (RuntimeException | AssertionError e) {
+            return diagnosis + "; the node's metrics could not be read: " + e;
+        }
+    }
+
+    private String readsWaitedOut() {
+        String metrics = node.http().get().uri("/actuator/prometheus")
+                .headers(h -> h.setBearerAuth(MassPayApi.OPERATOR_TOKEN)).exchange()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return metrics == null ? "unknown" : metrics.lines().filter(l -> l.startsWith("masspay_reads_waited_out"))
+                .findFirst().orElse("no such metric");
     }
 
     @SuppressWarnings("unchecked")
